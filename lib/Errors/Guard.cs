@@ -4,7 +4,7 @@ namespace RegularizationLab.Errors;
 /// Argument checks shared by the whole library. Every message names the argument, the value it got,
 /// and what is allowed, so a student reading the exception in a notebook knows what to change.
 /// </summary>
-public static class Guard
+public static partial class Guard
 {
     public static void Positive(int value, string name)
     {

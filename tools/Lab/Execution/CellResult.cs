@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace RegularizationLab.Lab.Execution;
+
+[JsonConverter(typeof(JsonStringEnumConverter<CellStatus>))]
+public enum CellStatus
+{
+    /// <summary>Ran to the end.</summary>
+    Ok,
+    /// <summary>Compile error, exception, or a directive the runner could not honour.</summary>
+    Failed,
+    /// <summary>Stopped by the per-cell time limit.</summary>
+    TimedOut,
+    /// <summary>Not run because an earlier cell failed.</summary>
+    NotRun,
+}
+
+/// <summary>What happened to one code cell.</summary>
+public sealed class CellResult
+{
+    /// <summary>One-based position of the cell in the notebook (Markdown cells count).</summary>
+    public int Number { get; init; }
+
+    public string FirstLine { get; init; } = "";
+
+    public CellStatus Status { get; set; }
+
+    public double Seconds { get; set; }
+
+    /// <summary>For a failed cell: the compiler diagnostics or the exception, as the kernel would show them.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>The cell's outputs (not serialized: the executed notebook holds them).</summary>
+    [JsonIgnore]
+    public List<CellOutput> Outputs { get; } = [];
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using RegularizationLab.Lab.Cli;
+using RegularizationLab.Lab.Execution;
+
+namespace RegularizationLab.Lab.Verbs;
+
+/// <summary>
+/// The child-process end of <see cref="IsolatedNotebookRunner"/>: runs one notebook, writes the executed copy and a
+/// JSON result, reports progress on standard output, and exits hard after a timed-out cell (which stops its thread).
+/// </summary>
+public sealed class ExecuteVerb : IVerb
+{
+    public string Name => "__execute";
+
+    public string Summary => "(internal) run one notebook in this process for a parent `lab` process";
+
+    public string Usage => "lab __execute <notebook> --executed <path> --result <path> [--cell-timeout s] [--continue-on-error] [--base-dir dir]";
+
+    public bool Hidden => true;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var line = new CommandLine(args, "continue-on-error");
+        line.AllowOnly("executed", "result", "cell-timeout", "continue-on-error", "base-dir");
+        if (line.Positional.Count != 1)
+            throw new UsageException("give exactly one notebook.");
+        var notebook = Path.GetFullPath(line.Positional[0]);
+        var executedPath = line.Get("executed") ?? throw new UsageException("--executed is required.");
+        var resultPath = line.Get("result") ?? throw new UsageException("--result is required.");
+
+        ConsoleCapture.Install();
+        var stdout = ConsoleCapture.OriginalOut;
+        var options = new RunnerOptions
+        {
+            CellTimeout = TimeSpan.FromSeconds(line.GetDouble("cell-timeout", RunnerOptions.DefaultCellTimeout.TotalSeconds, 0.1, 86_400)),
+            ContinueOnError = line.Has("continue-on-error"),
+            BaseDirectory = line.Get("base-dir"),
+            Progress = message =>
+            {
+                lock (stdout)
+                {
+                    stdout.WriteLine(IsolatedNotebookRunner.ProgressPrefix + message);
+                    stdout.Flush();
+                }
+            },
+        };
+
+        // The kernel's working directory is the notebook's folder: relative file paths in cells resolve from there.
+        var baseDirectory = options.BaseDirectory ?? Path.GetDirectoryName(notebook)!;
+        if (Directory.Exists(baseDirectory))
+            Environment.CurrentDirectory = baseDirectory;
+
+        var runner = new NotebookRunner(options);
+        var result = await runner.RunAsync(notebook);
+        if (result.Executed is { } executed)
+        {
+            executed.Save(executedPath);
+            result.ExecutedPath = executedPath;
+        }
+        await File.WriteAllTextAsync(resultPath, result.ToJson());
+        stdout.Flush();
+
+        var code = result.Succeeded ? 0 : runner.Abandoned ? 3 : 1;
+        if (runner.Abandoned)
+            Environment.Exit(code); // The timed-out cell's thread is still running; only ending the process stops it.
+        return code;
+    }
+}
+
+internal static class Invariant
+{
+    public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
