@@ -1,10 +1,10 @@
 namespace RegularizationLab.Homework;
 
 /// <summary>
-/// One input for a check. <paramref name="Label"/> is how the input reads in a message ("x = −1, λ = 0.5");
-/// <paramref name="Size"/> orders failing inputs so the smallest one is shown (fewer and smaller numbers first).
+/// One input for a check. <paramref name="Size"/> orders failing inputs so that the smallest one is shown
+/// (fewest numbers first; among equals the earlier case, so hand-picked edge cases win over random ones).
 /// </summary>
-public sealed record CheckCase<TInput>(TInput Input, string Label, double Size);
+public sealed record CheckCase<TInput>(TInput Input, double Size);
 
 /// <summary>
 /// Why an answer is wrong: the expected and the received value as text, and a detail such as

@@ -40,6 +40,12 @@ public sealed class FunctionCheck<TInput, TOutput>
     /// <summary>A specific hint recognised from the wrong answer (e.g. "the sign is flipped"), or null.</summary>
     public Func<TInput, TOutput, TOutput, string?>? Diagnose { get; init; }
 
+    /// <summary>
+    /// A hint recognised from ALL wrong answers at once (e.g. "only the last entry is ever wrong": an off-by-one loop),
+    /// which one case cannot tell apart from other mistakes. Tried before <see cref="Diagnose"/>.
+    /// </summary>
+    public Func<IReadOnlyList<(TInput Input, TOutput Expected, TOutput Got)>, string?>? DiagnoseAll { get; init; }
+
     /// <summary>The hint used when <see cref="Diagnose"/> recognises nothing.</summary>
     public required string Hint { get; init; }
 
@@ -77,14 +83,17 @@ public sealed class FunctionCheck<TInput, TOutput>
             return new CheckResult(Name, options.Kind, CheckStatus.Passed, Cases.Count, 0,
                 $"✓ {head}: {Cases.Count} cases incl. {Verified} ({Tolerance.Describe()})");
 
+        // Smallest = fewest numbers; among equals the earliest, so hand-picked edge cases come before random ones.
         var smallest = run.Failures.MinBy(failure => (Cases[failure.Index].Size, failure.Index))!;
         string input = Call(Cases[smallest.Index].Input);
         string count = $"{run.Failures.Count} of {Cases.Count} cases fail";
+        var wrongAnswers = run.Failures.Where(f => f.Mismatch is not null).Select(f => (Cases[f.Index].Input, f.Expected!, f.Got!)).ToList();
+        string? overallHint = wrongAnswers.Count > 0 ? DiagnoseAll?.Invoke(wrongAnswers) : null;
         string message = smallest.Exception is { } error
             ? $"✗ {head}: {input} threw {error.GetType().Name} “{error.Message}”" +
               $"{(StudentCode.Locate(error) is { } where ? " at " + where : "")}; {count}. Hint: {ExceptionHint(error)}"
             : $"✗ {head}: {input} should be {smallest.Mismatch!.Expected}, got {smallest.Mismatch.Got} " +
-              $"({smallest.Mismatch.Detail}); {count}. Hint: {smallest.Hint ?? Hint}";
+              $"({smallest.Mismatch.Detail}); {count}. Hint: {overallHint ?? smallest.Hint ?? Hint}";
         return new CheckResult(Name, options.Kind, CheckStatus.Failed, Cases.Count, run.Failures.Count, message);
     }
 
@@ -97,7 +106,8 @@ public sealed class FunctionCheck<TInput, TOutput>
         _ => Hint,
     };
 
-    private sealed record Failure(int Index, Mismatch? Mismatch, Exception? Exception, string? Hint);
+    private sealed record Failure(int Index, Mismatch? Mismatch, Exception? Exception, string? Hint,
+        TOutput? Expected = default, TOutput? Got = default);
 
     /// <summary>The state shared between the checking thread and the caller (read only after Join).</summary>
     private sealed class CaseRun(FunctionCheck<TInput, TOutput> check, Func<TInput, TOutput> student)
@@ -146,7 +156,7 @@ public sealed class FunctionCheck<TInput, TOutput>
                     ? new Mismatch(Describe(expected), "null", "your function returned null")
                     : check.Compare(input, expected, got);
                 if (mismatch is not null)
-                    Failures.Add(new Failure(i, mismatch, null, got is null ? null : check.Diagnose?.Invoke(input, expected, got)));
+                    Failures.Add(new Failure(i, mismatch, null, got is null ? null : check.Diagnose?.Invoke(input, expected, got), expected, got));
             }
         }
 

@@ -41,5 +41,5 @@ public sealed record WrongPredictionConfidence(double[] Sorted)
 
     public override string ToString() => Count == 0
         ? "no wrong predictions"
-        : $"{Count} wrong predictions: mean confidence {Mean:F3}, median {Median:F3}, {FractionAbove(0.8):P0} above 0.8";
+        : $"{Count} wrong predictions: mean confidence {Mean:F3}, median {Median:F3}, {FractionAbove(0.8) * 100:F0}% above 0.8";
 }

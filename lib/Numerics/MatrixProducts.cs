@@ -37,7 +37,7 @@ public static class MatrixProducts
             throw new ArgumentException(
                 $"Cannot multiply a ({a.Shape}) by b ({b.Shape}): a's column count {a.Cols} must equal b's row count {b.Rows}.",
                 nameof(b));
-        CheckResult(result, a.Rows, b.Cols, $"a·b of a {a.Shape} and a {b.Shape} matrix");
+        CheckResult(result, a.Rows, b.Cols, "a·b", a, b);
         Run(a.Rows, b.Cols, a.Cols, a.Data, rowStride: a.Cols, colStride: 1, b.Data, b.Cols, result.Data, accumulate);
     }
 
@@ -49,7 +49,7 @@ public static class MatrixProducts
             throw new ArgumentException(
                 $"Cannot form aᵀ·b with a ({a.Shape}) and b ({b.Shape}): their row counts {a.Rows} and {b.Rows} must be equal.",
                 nameof(b));
-        CheckResult(result, a.Cols, b.Cols, $"aᵀ·b of a {a.Shape} and a {b.Shape} matrix");
+        CheckResult(result, a.Cols, b.Cols, "aᵀ·b", a, b);
         // Aᵀ[i, p] = a[p, i] lives at p·m + i: row stride 1, column stride m. The kernels broadcast A entries, so no copy.
         Run(a.Cols, b.Cols, a.Rows, a.Data, rowStride: 1, colStride: a.Cols, b.Data, b.Cols, result.Data, accumulate);
     }
@@ -62,7 +62,7 @@ public static class MatrixProducts
             throw new ArgumentException(
                 $"Cannot form a·bᵀ with a ({a.Shape}) and b ({b.Shape}): their column counts {a.Cols} and {b.Cols} must be equal.",
                 nameof(b));
-        CheckResult(result, a.Rows, b.Rows, $"a·bᵀ of a {a.Shape} and a {b.Shape} matrix");
+        CheckResult(result, a.Rows, b.Rows, "a·bᵀ", a, b);
         // The kernels stream rows of the right factor, so bᵀ is copied once into a per-thread scratch (k × n).
         int k = b.Cols, n = b.Rows;
         if (t_transposed is null || t_transposed.Length < k * n) t_transposed = new double[k * n];
@@ -98,11 +98,12 @@ public static class MatrixProducts
             }
     }
 
-    private static void CheckResult(Matrix result, int rows, int cols, string what)
+    private static void CheckResult(Matrix result, int rows, int cols, string product, Matrix a, Matrix b)
     {
-        ArgumentNullException.ThrowIfNull(result);
+        // The message is built only on failure: this check runs several times per training step.
         if (result.Rows != rows || result.Cols != cols)
-            throw new ArgumentException($"result is {result.Shape} but {what} is {rows} × {cols}.", nameof(result));
+            throw new ArgumentException(
+                $"result is {result.Shape} but {product} of a ({a.Shape}) and b ({b.Shape}) is {rows} × {cols}.", nameof(result));
     }
 
     private static void CheckNotAliased(Matrix a, Matrix b, Matrix result)

@@ -13,14 +13,28 @@ public interface IPenalty
 
     /// <summary>gradient ← gradient + ∂R/∂w (a subgradient where R has a kink; sign(0) = 0).</summary>
     void AddGradient(ReadOnlySpan<double> weights, Span<double> gradient);
+}
 
-    /// <summary>Σ R over the parameters whose <see cref="Parameter.Regularized"/> is true.</summary>
-    double Value(IEnumerable<Parameter> parameters)
+/// <summary>Penalties applied to a whole network: only parameters with <see cref="Parameter.Regularized"/> = true count.</summary>
+public static class PenaltyExtensions
+{
+    /// <summary>Σ R(w) over the regularized parameters.</summary>
+    public static double Value(this IPenalty penalty, IEnumerable<Parameter> parameters)
     {
+        ArgumentNullException.ThrowIfNull(penalty);
         ArgumentNullException.ThrowIfNull(parameters);
         double total = 0;
         foreach (var p in parameters)
-            if (p.Regularized) total += Value(p.Value.Data);
+            if (p.Regularized) total += penalty.Value(p.Value.Data);
         return total;
+    }
+
+    /// <summary>p.Gradient ← p.Gradient + ∂R/∂w for every regularized parameter (turns ∇L into ∇(L + R)).</summary>
+    public static void AddGradient(this IPenalty penalty, IEnumerable<Parameter> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(penalty);
+        ArgumentNullException.ThrowIfNull(parameters);
+        foreach (var p in parameters)
+            if (p.Regularized) penalty.AddGradient(p.Value.Data, p.Gradient.Data);
     }
 }

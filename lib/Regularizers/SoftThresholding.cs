@@ -13,7 +13,7 @@ public static class SoftThresholding
     public static double Apply(double value, double threshold)
     {
         Guard.NonNegative(threshold, nameof(threshold));
-        return Math.Sign(value) * Math.Max(Math.Abs(value) - threshold, 0.0);
+        return value > threshold ? value - threshold : value < -threshold ? value + threshold : 0.0;
     }
 
     public static void ApplyInPlace(Span<double> values, double threshold)

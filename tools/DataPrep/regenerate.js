@@ -55,7 +55,9 @@ function readPackage(ds) {
   for (let label = 0; label < 10; label++) {
     const file = path.join(pkgDir, ds.folder, `${label}.json`);
     let values = JSON.parse(fs.readFileSync(file, 'utf8')).data;
-    if (Array.isArray(values[0])) values = values.flat(); // fashion-mnist: one array per image
+    // fashion-mnist stores one array per image; its class-0 file also holds two empty arrays (entries 1000 and 7001),
+    // which are skipped, so that class has 7,000 images like the others.
+    if (Array.isArray(values[0])) values = values.filter((image) => image.length > 0).flat();
     if (values.length % PIXELS !== 0) throw new Error(`${file}: ${values.length} values is not a multiple of ${PIXELS}.`);
     const images = [];
     for (let start = 0; start < values.length; start += PIXELS) {

@@ -17,9 +17,9 @@ public static class RunReport
         foreach (var result in results)
         {
             var slowest = result.SlowestCell;
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Shorten(Path.GetFileName(result.NotebookPath), 48),-48} {(result.Succeeded ? "ok" : "FAILED"),-8} {result.TotalSeconds,8:F1}   "
-                + (slowest is null ? "-" : $"cell {slowest.Number} ({slowest.Seconds:F1} s) {Shorten(slowest.FirstLine, 40)}")));
+            text.Append(FormattableString.Invariant(
+                    $"{Shorten(Path.GetFileName(result.NotebookPath), 48),-48} {(result.Succeeded ? "ok" : "FAILED"),-8} {result.TotalSeconds,8:F1}   "))
+                .AppendLine(slowest is null ? "-" : FormattableString.Invariant($"cell {slowest.Number} ({slowest.Seconds:F1} s) {Shorten(slowest.FirstLine, 40)}"));
         }
 
         var cells = results.SelectMany(r => r.Cells.Where(c => c.Status != CellStatus.NotRun).Select(c => (r, c)))

@@ -84,7 +84,7 @@ public sealed class RunVerb : IVerb
                 results[index] = result;
                 var slowest = result.SlowestCell;
                 Console.WriteLine(result.Succeeded
-                    ? Invariant.F($"✓ {notebook}: {result.TotalSeconds:F1} s" + (slowest is null ? "" : Invariant.F($", slowest cell {slowest.Number} ({slowest.Seconds:F1} s)")))
+                    ? Invariant.F($"✓ {notebook}: {result.TotalSeconds:F1} s") + (slowest is null ? "" : Invariant.F($", slowest cell {slowest.Number} ({slowest.Seconds:F1} s)"))
                     : $"✗ {notebook}: {(result.LoadError is not null ? "could not run" : "failed")}");
             }
             finally

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using RegularizationLab.Bench;
+using RegularizationLab.Numerics;
+
+// Usage: dotnet run --project bench/Bench -c Release -- [--rounds 5] [--seconds 0.4] [--no-pytorch] [--python python3]
+//        [--only name] [--markdown file.md]
+// Reports steps/s, samples/s and GFLOP/s of the course library on the seeds' configurations, single thread and with
+// one model per core (a sweep), next to PyTorch float64 on the CPU when python3 can import torch.
+var options = BenchOptions.Parse(args);
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+int cores = Environment.ProcessorCount;
+
+Console.WriteLine($"Course library benchmark — {MatrixProducts.InstructionSet}, {cores} cores, " +
+                  $"{options.Rounds} interleaved rounds of {options.Seconds} s, medians");
+string script = Path.Combine(BenchOptions.FindBenchFolder(), "pytorch_reference.py");
+PyTorchReference? torch = null;
+if (options.UsePyTorch)
+{
+    torch = PyTorchReference.TryStart(options.Python, script, out string reason);
+    Console.WriteLine(torch is null ? $"PyTorch: not measured ({reason})" : $"PyTorch {torch.Version} (float64, CPU)");
+}
+
+var rows = new List<BenchResult>();
+foreach (var config in BenchConfig.SeedExperiments.Where(c => options.Only is null || c.Name == options.Only))
+{
+    var single = new LibraryWorkload(config, seed: 1);
+    single.Measure(0.3); // JIT warm-up (tiered compilation reaches optimized code)
+    torch?.Measure(config.Name, 0.3, 1);
+
+    var ours = new List<double>();
+    var theirs = new List<double>();
+    for (int round = 0; round < options.Rounds; round++)
+    {
+        ours.Add(single.Measure(options.Seconds));
+        if (torch is not null) theirs.Add(torch.Measure(config.Name, options.Seconds, 1));
+    }
+
+    // All cores: one independent model per core, as a λ or ε sweep runs; PyTorch: one model with intra-op threads.
+    var sweep = Enumerable.Range(0, cores).Select(i => new LibraryWorkload(config, seed: 1 + i)).ToArray();
+    Parallel.For(0, cores, i => sweep[i].Measure(0.2));
+    var oursAll = new List<double>();
+    var theirsAll = new List<double>();
+    for (int round = 0; round < Math.Max(1, options.Rounds / 2); round++)
+    {
+        var perCore = new double[cores];
+        Parallel.For(0, cores, new ParallelOptions { MaxDegreeOfParallelism = cores },
+            i => perCore[i] = sweep[i].Measure(options.Seconds));
+        oursAll.Add(perCore.Sum());
+        if (torch is not null) theirsAll.Add(torch.Measure(config.Name, options.Seconds, cores));
+    }
+
+    var result = new BenchResult(config, Median(ours), theirs.Count > 0 ? Median(theirs) : null,
+        Median(oursAll), theirsAll.Count > 0 ? Median(theirsAll) : null);
+    rows.Add(result);
+    Console.WriteLine(result.ToConsoleLine());
+}
+torch?.Dispose();
+
+string table = BenchResult.MarkdownTable(rows, cores);
+Console.WriteLine();
+Console.WriteLine(table);
+if (options.MarkdownPath is not null)
+{
+    File.WriteAllText(options.MarkdownPath, table, Encoding.UTF8);
+    Console.WriteLine($"Table written to {options.MarkdownPath}");
+}
+return 0;
+
+static double Median(List<double> values)
+{
+    var sorted = values.OrderBy(v => v).ToArray();
+    int mid = sorted.Length / 2;
+    return sorted.Length % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+}

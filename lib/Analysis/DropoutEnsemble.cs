@@ -1,0 +1,186 @@
+using RegularizationLab.Errors;
+using RegularizationLab.Layers;
+using RegularizationLab.Losses;
+using RegularizationLab.Numerics;
+
+namespace RegularizationLab.Analysis;
+
+/// <summary>
+/// A network trained with dropout seen as the ensemble it trains: every keep pattern (one 0/1 entry per unit of every
+/// dropout layer) is a sub-network that shares the weights. This class draws single members (the blog's figure 6),
+/// and runs Monte Carlo dropout (the textbook's §9.3.3): T forward passes with fresh masks, whose mean is the ensemble's
+/// prediction and whose spread says how much the members disagree.
+/// </summary>
+public static class DropoutEnsemble
+{
+    /// <summary>
+    /// Draws one ensemble member: for every dropout layer of <paramref name="network"/> (in order), a keep pattern with
+    /// one entry per unit, 1 with probability 1 − p and 0 with probability p.
+    /// </summary>
+    public static double[][] SampleMember(Sequential network, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(random);
+        int[] widths = DropoutWidths(network);
+        var patterns = new double[widths.Length][];
+        for (int d = 0; d < widths.Length; d++)
+        {
+            double p = network.DropoutLayers[d].DropProbability;
+            patterns[d] = new double[widths[d]];
+            for (int u = 0; u < widths[d]; u++) patterns[d][u] = random.NextDouble() < p ? 0.0 : 1.0;
+        }
+        return patterns;
+    }
+
+    /// <summary>
+    /// Class-<paramref name="classIndex"/> probabilities of one ensemble member on every row of <paramref name="inputs"/>:
+    /// the same keep patterns for all rows, kept units scaled by 1/(1 − p) exactly as in training.
+    /// </summary>
+    public static double[] MemberProbabilities(Sequential network, double[][] keepPatterns, Matrix inputs, int classIndex = 1)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(keepPatterns);
+        ArgumentNullException.ThrowIfNull(inputs);
+        int[] widths = DropoutWidths(network);
+        Guard.Equal(keepPatterns.Length, widths.Length, nameof(keepPatterns), "patterns (one per dropout layer)");
+        CheckClass(network, classIndex);
+        try
+        {
+            for (int d = 0; d < widths.Length; d++)
+            {
+                Guard.Equal(keepPatterns[d].Length, widths[d], nameof(keepPatterns), $"entries in pattern {d} (one per unit)");
+                var keep = new Matrix(inputs.Rows, widths[d]);
+                for (int r = 0; r < inputs.Rows; r++) keepPatterns[d].CopyTo(keep.Row(r));
+                network.DropoutLayers[d].FixMask(keep);
+            }
+            return ClassProbability(network.Forward(inputs, training: true), classIndex);
+        }
+        finally
+        {
+            foreach (Dropout layer in network.DropoutLayers) layer.ReleaseMask();
+        }
+    }
+
+    /// <summary>
+    /// Monte Carlo dropout: <paramref name="passes"/> training-mode forward passes over <paramref name="inputs"/>, each
+    /// with fresh independent masks (drawn by the network's own dropout layers), recording the class-<paramref name="classIndex"/>
+    /// probability of every row in every pass.
+    /// </summary>
+    public static MonteCarloPrediction MonteCarlo(Sequential network, Matrix inputs, int passes, int classIndex = 1)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(inputs);
+        Guard.Positive(passes, nameof(passes));
+        CheckClass(network, classIndex);
+        if (network.DropoutLayers.Count == 0)
+            throw new ArgumentException(
+                "network has no dropout layers, so every pass would give the same answer; Monte Carlo dropout needs a network " +
+                "built with dropout > 0 (e.g. Mlp.Create(widths, dropout: 0.4)).", nameof(network));
+        var samples = new double[passes][];
+        for (int t = 0; t < passes; t++) samples[t] = ClassProbability(network.Forward(inputs, training: true), classIndex);
+        return new MonteCarloPrediction(samples);
+    }
+
+    /// <summary>Class-<paramref name="classIndex"/> probabilities with dropout off (the ordinary test-time network).</summary>
+    public static double[] InferenceProbabilities(Sequential network, Matrix inputs, int classIndex = 1)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(inputs);
+        CheckClass(network, classIndex);
+        return ClassProbability(network.Forward(inputs, training: false), classIndex);
+    }
+
+    /// <summary>The points of a grid as rows (x, y), row index j·xs.Length + i, the order <see cref="ToGrid"/> expects.</summary>
+    public static Matrix GridPoints(double[] xs, double[] ys)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        ArgumentNullException.ThrowIfNull(ys);
+        var points = new Matrix(xs.Length * ys.Length, 2);
+        for (int j = 0; j < ys.Length; j++)
+            for (int i = 0; i < xs.Length; i++) { points[j * xs.Length + i, 0] = xs[i]; points[j * xs.Length + i, 1] = ys[j]; }
+        return points;
+    }
+
+    /// <summary>Values computed on <see cref="GridPoints"/> as a <see cref="Grid2D"/> (Values[j, i] at (xs[i], ys[j])).</summary>
+    public static Grid2D ToGrid(double[] xs, double[] ys, double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        ArgumentNullException.ThrowIfNull(ys);
+        ArgumentNullException.ThrowIfNull(values);
+        Guard.Equal(values.Length, xs.Length * ys.Length, nameof(values), "entries (one per grid point)");
+        var grid = new double[ys.Length, xs.Length];
+        for (int j = 0; j < ys.Length; j++)
+            for (int i = 0; i < xs.Length; i++) grid[j, i] = values[j * xs.Length + i];
+        return new Grid2D(xs, ys, grid);
+    }
+
+    /// <summary>Width (number of units) of each dropout layer: the output width of the Linear layer before it.</summary>
+    private static int[] DropoutWidths(Sequential network)
+    {
+        var widths = new List<int>();
+        int width = network.InputWidth;
+        foreach (ILayer layer in network.Layers)
+        {
+            if (layer is Linear linear) width = linear.Outputs;
+            else if (layer is Dropout) widths.Add(width);
+        }
+        return widths.ToArray();
+    }
+
+    private static void CheckClass(Sequential network, int classIndex)
+    {
+        if (classIndex < 0 || classIndex >= network.OutputWidth)
+            throw new ArgumentOutOfRangeException(nameof(classIndex), classIndex,
+                $"classIndex must be a class of the network, 0 … {network.OutputWidth - 1}; got {classIndex}.");
+    }
+
+    private static double[] ClassProbability(Matrix logits, int classIndex)
+    {
+        Matrix probabilities = SoftmaxCrossEntropy.Softmax(logits);
+        var result = new double[probabilities.Rows];
+        for (int r = 0; r < result.Length; r++) result[r] = probabilities[r, classIndex];
+        return result;
+    }
+}
+
+/// <summary>
+/// The recorded passes of Monte Carlo dropout: Samples[t][i] is the probability for row i in pass t.
+/// Statistics can use the first <c>passes</c> passes only, to watch the estimate converge.
+/// </summary>
+public sealed record MonteCarloPrediction(double[][] Samples)
+{
+    public int Passes => Samples.Length;
+
+    /// <summary>Predictive mean over the first <paramref name="passes"/> passes (all by default): the ensemble average.</summary>
+    public double[] Mean(int? passes = null)
+    {
+        int t = CheckPasses(passes);
+        var mean = new double[Samples[0].Length];
+        for (int s = 0; s < t; s++)
+            for (int i = 0; i < mean.Length; i++) mean[i] += Samples[s][i];
+        for (int i = 0; i < mean.Length; i++) mean[i] /= t;
+        return mean;
+    }
+
+    /// <summary>Sample standard deviation over the first <paramref name="passes"/> passes (≥ 2): how much the members disagree.</summary>
+    public double[] StandardDeviation(int? passes = null)
+    {
+        int t = CheckPasses(passes);
+        if (t < 2)
+            throw new ArgumentOutOfRangeException(nameof(passes), t, $"a standard deviation needs at least 2 passes; got {t}.");
+        double[] mean = Mean(t);
+        var sd = new double[mean.Length];
+        for (int s = 0; s < t; s++)
+            for (int i = 0; i < sd.Length; i++) { double d = Samples[s][i] - mean[i]; sd[i] += d * d; }
+        for (int i = 0; i < sd.Length; i++) sd[i] = Math.Sqrt(sd[i] / (t - 1));
+        return sd;
+    }
+
+    private int CheckPasses(int? passes)
+    {
+        int t = passes ?? Passes;
+        if (t < 1 || t > Passes)
+            throw new ArgumentOutOfRangeException(nameof(passes), t, $"passes must be 1 … {Passes} (the passes recorded); got {t}.");
+        return t;
+    }
+}

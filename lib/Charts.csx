@@ -1,0 +1,455 @@
+// Charts.csx: every Plotly call of the course, in one script that notebooks load with
+//     #load "../lib/Charts.csx"
+// after their first cell has asked for Plotly.NET.Interactive 5.0.0 and Plotly.NET.CSharp 0.13.0.
+//
+// This file must compile against BOTH Plotly.NET 5.x + Plotly.NET.CSharp 0.13 (what VS Code users get) and
+// Plotly.NET 6.0.0 + Plotly.NET.CSharp 0.14 (what the course runner has). So it follows the compatible style of
+// /work/shared/notes/plotly-compat.md strictly:
+//   - Plotly.NET.CSharp chart functions with explicit generic arguments and only named optional arguments that exist
+//     in both versions (Name, MarkerColor, ColorScale, ShowScale, X, Y, SubPlotTitles, TitleText);
+//   - arrays, never IEnumerable<T>-typed values, for optional data arguments;
+//   - everything else (titles, sizes, bar traces, slider steps, trace visibility) as plain plotly.js attributes set
+//     through `dynamic` on Plotly.NET's DynamicObj-based types (Layout, Title, Trace2D), applied with
+//     GenericChart.addLayout / GenericChart.ofTraceObject.
+// The helpers take arrays and small records; data code (training, grids, histograms) stays in the library.
+
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using PlotlyChart = Plotly.NET.CSharp.Chart; // Plotly.NET also has a Chart type: always use this alias here.
+
+/// <summary>One named line (or set of markers): X and Y of equal length.</summary>
+public sealed record ChartSeries(string Name, double[] X, double[] Y, bool Markers = false);
+
+/// <summary>Labelled 2-D points (class k of point i is Labels[i]), drawn in one colour per class.</summary>
+public sealed record ChartPoints(double[] X, double[] Y, int[] Labels, string[]? ClassNames = null);
+
+/// <summary>A histogram already binned: bin i spans [Edges[i], Edges[i+1]) and holds Counts[i].</summary>
+public sealed record ChartHistogram(string Name, double[] Edges, double[] Counts);
+
+/// <summary>One position of a slider: its label and the series shown there.</summary>
+public sealed record SliderFrame(string Label, ChartSeries[] Series);
+
+/// <summary>One position of a heatmap slider: its label and the grid values Z[row = y index][column = x index].</summary>
+public sealed record HeatmapFrame(string Label, double[][] Z);
+
+public static class Charts
+{
+    /// <summary>Class colours (colour-blind safe), reused by every helper so class k looks the same everywhere.</summary>
+    public static readonly string[] Palette =
+        { "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000" };
+
+    public const int DefaultWidth = 720;
+    public const int DefaultHeight = 440;
+
+    /// <summary>Several lines on one set of axes, e.g. train vs test loss per epoch.</summary>
+    public static GenericChart Lines(string title, string xTitle, string yTitle, params ChartSeries[] series)
+    {
+        var charts = new GenericChart[series.Length];
+        for (var i = 0; i < series.Length; i++)
+            charts[i] = LineOf(series[i], i);
+        return Styled(PlotlyChart.Combine(charts), title, xTitle, yTitle);
+    }
+
+    /// <summary>2-D points coloured by class, e.g. a two-moons training set.</summary>
+    public static GenericChart Classes(string title, ChartPoints points, string xTitle = "x₁", string yTitle = "x₂") =>
+        Styled(PlotlyChart.Combine(PointsByClass(points)), title, xTitle, yTitle);
+
+    /// <summary>A heatmap of Z over the grid (xs, ys), optionally with labelled points on top: a decision surface.</summary>
+    public static GenericChart Heatmap(string title, double[] xs, double[] ys, double[][] z,
+        ChartPoints? points = null, string xTitle = "x₁", string yTitle = "x₂")
+    {
+        var layers = new List<GenericChart>
+        {
+            PlotlyChart.Heatmap<double, double, double, string>(z, X: xs, Y: ys, ColorScale: StyleParam.Colorscale.RdBu, ShowScale: true, Name: "value"),
+        };
+        if (points is not null)
+            layers.AddRange(PointsByClass(points));
+        return Styled(PlotlyChart.Combine(layers.ToArray()), title, xTitle, yTitle);
+    }
+
+    /// <summary>Contour lines of Z over the grid (xs, ys), optionally with points or a path on top: a loss surface.</summary>
+    public static GenericChart Contour(string title, double[] xs, double[] ys, double[][] z,
+        ChartPoints? points = null, ChartSeries[]? paths = null, string xTitle = "w₁", string yTitle = "w₂")
+    {
+        var layers = new List<GenericChart>
+        {
+            PlotlyChart.Contour<double, double, double, string>(z, X: xs, Y: ys, ColorScale: StyleParam.Colorscale.Viridis, ShowScale: true, Name: "value"),
+        };
+        if (points is not null)
+            layers.AddRange(PointsByClass(points));
+        if (paths is not null)
+        {
+            for (var i = 0; i < paths.Length; i++)
+                layers.Add(LineOf(paths[i], i + 1));
+        }
+        return Styled(PlotlyChart.Combine(layers.ToArray()), title, xTitle, yTitle);
+    }
+
+    /// <summary>Pre-binned histograms drawn as bars (overlaid, half transparent when there are several).</summary>
+    public static GenericChart Histogram(string title, string xTitle, string yTitle, params ChartHistogram[] histograms)
+    {
+        var charts = new GenericChart[histograms.Length];
+        for (var i = 0; i < histograms.Length; i++)
+        {
+            var h = histograms[i];
+            var centers = new double[h.Counts.Length];
+            var widths = new double[h.Counts.Length];
+            for (var b = 0; b < h.Counts.Length; b++)
+            {
+                centers[b] = (h.Edges[b] + h.Edges[b + 1]) / 2;
+                widths[b] = h.Edges[b + 1] - h.Edges[b];
+            }
+            var trace = new Trace2D("bar");
+            dynamic bar = trace;
+            bar.name = h.Name;
+            bar.x = centers;
+            bar.y = h.Counts;
+            bar.width = widths;
+            bar.opacity = histograms.Length > 1 ? 0.6 : 0.9;
+            bar.marker = new { color = Palette[i % Palette.Length] };
+            charts[i] = GenericChart.ofTraceObject(true, trace);
+        }
+        var chart = Styled(PlotlyChart.Combine(charts), title, xTitle, yTitle);
+        dynamic layout = new Layout();
+        layout.barmode = "overlay";
+        layout.bargap = 0;
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+
+    /// <summary>
+    /// Lines that change with a swept quantity: one slider position per frame, all traces precomputed, so the chart
+    /// works in VS Code and in the offline HTML alike (the slider only switches trace visibility, no code runs).
+    /// </summary>
+    public static GenericChart SliderLines(string title, string xTitle, string yTitle, string sliderLabel, params SliderFrame[] frames)
+    {
+        var charts = new List<GenericChart>();
+        var owner = new List<int>(); // frame index of each trace
+        for (var f = 0; f < frames.Length; f++)
+        {
+            for (var s = 0; s < frames[f].Series.Length; s++)
+            {
+                var series = frames[f].Series[s];
+                var trace = new Trace2D("scatter");
+                dynamic line = trace;
+                line.name = series.Name;
+                line.x = series.X;
+                line.y = series.Y;
+                line.mode = series.Markers ? "markers" : "lines";
+                line.line = new { color = Palette[s % Palette.Length] };
+                line.marker = new { color = Palette[s % Palette.Length] };
+                line.visible = f == 0;
+                charts.Add(GenericChart.ofTraceObject(true, trace));
+                owner.Add(f);
+            }
+        }
+        var chart = Styled(PlotlyChart.Combine(charts.ToArray()), title, xTitle, yTitle);
+        return WithSlider(chart, sliderLabel, frames.Select(f => f.Label).ToArray(), owner.ToArray(), alwaysVisible: 0);
+    }
+
+    /// <summary>A heatmap that changes with a swept quantity (e.g. the decision surface per λ), points fixed on top.</summary>
+    public static GenericChart SliderHeatmaps(string title, double[] xs, double[] ys, string sliderLabel, HeatmapFrame[] frames,
+        ChartPoints? points = null, string xTitle = "x₁", string yTitle = "x₂")
+    {
+        var charts = new List<GenericChart>();
+        var owner = new List<int>();
+        for (var f = 0; f < frames.Length; f++)
+        {
+            var trace = new Trace2D("heatmap");
+            dynamic heat = trace;
+            heat.name = frames[f].Label;
+            heat.x = xs;
+            heat.y = ys;
+            heat.z = frames[f].Z;
+            heat.colorscale = "RdBu";
+            heat.showscale = f == 0;
+            heat.visible = f == 0;
+            charts.Add(GenericChart.ofTraceObject(true, trace));
+            owner.Add(f);
+        }
+        var fixedTraces = 0;
+        if (points is not null)
+        {
+            var pointCharts = PointsByClass(points);
+            charts.AddRange(pointCharts);
+            fixedTraces = pointCharts.Length;
+            owner.AddRange(Enumerable.Repeat(-1, fixedTraces));
+        }
+        var chart = Styled(PlotlyChart.Combine(charts.ToArray()), title, xTitle, yTitle);
+        return WithSlider(chart, sliderLabel, frames.Select(f => f.Label).ToArray(), owner.ToArray(), fixedTraces);
+    }
+
+    /// <summary>Charts side by side: rows × cols subplots with a title each.</summary>
+    public static GenericChart Grid(int rows, int cols, string[] subplotTitles, params GenericChart[] charts)
+    {
+        var grid = PlotlyChart.Grid(charts, rows, cols, SubPlotTitles: subplotTitles);
+        dynamic layout = new Layout();
+        layout.width = Math.Max(DefaultWidth, 360 * cols);
+        layout.height = Math.Max(320, 300 * rows);
+        layout.showlegend = false;
+        return GenericChart.addLayout((Layout)layout, grid);
+    }
+
+    /// <summary>Sets the chart's title and size (plotly.js attributes through dynamic: the same in both versions).</summary>
+    public static GenericChart Titled(GenericChart chart, string title, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        dynamic text = new Title();
+        text.text = title;
+        dynamic layout = new Layout();
+        layout.title = text;
+        layout.width = width;
+        layout.height = height;
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+
+    private static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle) =>
+        Titled(chart
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle), title);
+
+    private static GenericChart LineOf(ChartSeries series, int index) => series.Markers
+        ? PlotlyChart.Point<double, double, string>(series.X, series.Y, Name: series.Name, MarkerColor: Color.fromString(Palette[index % Palette.Length]))
+        : PlotlyChart.Line<double, double, string>(series.X, series.Y, Name: series.Name, MarkerColor: Color.fromString(Palette[index % Palette.Length]));
+
+    private static GenericChart[] PointsByClass(ChartPoints points)
+    {
+        var classes = points.Labels.Distinct().OrderBy(k => k).ToArray();
+        var charts = new GenericChart[classes.Length];
+        for (var c = 0; c < classes.Length; c++)
+        {
+            var k = classes[c];
+            var xs = new List<double>();
+            var ys = new List<double>();
+            for (var i = 0; i < points.Labels.Length; i++)
+            {
+                if (points.Labels[i] != k)
+                    continue;
+                xs.Add(points.X[i]);
+                ys.Add(points.Y[i]);
+            }
+            var name = points.ClassNames is { } names && k >= 0 && k < names.Length ? names[k] : $"class {k}";
+            charts[c] = PlotlyChart.Point<double, double, string>(xs.ToArray(), ys.ToArray(), Name: name,
+                MarkerColor: Color.fromString(Palette[((k % Palette.Length) + Palette.Length) % Palette.Length]));
+        }
+        return charts;
+    }
+
+    /// <summary>Adds a slider whose step i shows the traces with owner == i (and those with owner == -1 always).</summary>
+    private static GenericChart WithSlider(GenericChart chart, string sliderLabel, string[] labels, int[] owner, int alwaysVisible)
+    {
+        var steps = new object[labels.Length];
+        for (var f = 0; f < labels.Length; f++)
+        {
+            var visible = new bool[owner.Length];
+            for (var t = 0; t < owner.Length; t++)
+                visible[t] = owner[t] == f || owner[t] == -1;
+            steps[f] = new { label = labels[f], method = "restyle", args = new object[] { new { visible } } };
+        }
+        dynamic layout = new Layout();
+        layout.sliders = new object[]
+        {
+            new { active = 0, pad = new { t = 50 }, currentvalue = new { prefix = sliderLabel + " = " }, steps },
+        };
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+}
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// Decision surfaces with probability contours (notebooks 01 and 02: the blog's figs. 2 and 3). Appended by the author of
+// those notebooks; same compatibility rules as above (plain plotly.js attributes through dynamic, arrays only).
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+public static class DecisionCharts
+{
+    /// <summary>
+    /// The class-1 probability P over the grid (xs, ys) as filled contours at 0.1, 0.2, …, 0.9, the decision boundary
+    /// P = 0.5 as a thick black line, and the training points on top (points with highlight[i] drawn as crosses, e.g.
+    /// flipped labels). One slider position per frame: drag it to sweep λ.
+    /// </summary>
+    public static GenericChart SurfaceSlider(string title, double[] xs, double[] ys, string sliderLabel, HeatmapFrame[] frames,
+        ChartPoints? points = null, bool[]? highlight = null, int width = 640, int height = 560)
+    {
+        var charts = new List<GenericChart>();
+        var owner = new List<int>();
+        for (var f = 0; f < frames.Length; f++)
+        {
+            foreach (var trace in SurfaceTraces(xs, ys, frames[f].Z, showScale: f == 0))
+            {
+                ((dynamic)trace).visible = f == 0;
+                charts.Add(GenericChart.ofTraceObject(true, trace));
+                owner.Add(f);
+            }
+        }
+        if (points is not null)
+        {
+            foreach (var trace in PointTraces(points, highlight))
+            {
+                charts.Add(GenericChart.ofTraceObject(true, trace));
+                owner.Add(-1);
+            }
+        }
+        var chart = Charts.Titled(PlotlyChart.Combine(charts.ToArray()), title, width, height);
+        var steps = new object[frames.Length];
+        for (var f = 0; f < frames.Length; f++)
+        {
+            var visible = new bool[owner.Count];
+            for (var t = 0; t < owner.Count; t++)
+                visible[t] = owner[t] == f || owner[t] == -1;
+            steps[f] = new { label = frames[f].Label, method = "restyle", args = new object[] { new { visible } } };
+        }
+        dynamic layout = new Layout();
+        layout.sliders = new object[] { new { active = 0, pad = new { t = 50 }, currentvalue = new { prefix = sliderLabel + " = " }, steps } };
+        layout.xaxis = new { title = new { text = "x₁" } };
+        layout.yaxis = new { title = new { text = "x₂" } };
+        layout.legend = new { orientation = "h", y = 1.08 };
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+
+    /// <summary>One decision surface (as in <see cref="SurfaceSlider"/>) without a slider, e.g. one panel of a grid.</summary>
+    public static GenericChart Surface(double[] xs, double[] ys, double[][] z, ChartPoints? points = null, bool[]? highlight = null)
+    {
+        var traces = SurfaceTraces(xs, ys, z, showScale: false).ToList();
+        if (points is not null)
+            traces.AddRange(PointTraces(points, highlight, markerSize: 4));
+        return PlotlyChart.Combine(traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray());
+    }
+
+    private static IEnumerable<Trace2D> SurfaceTraces(double[] xs, double[] ys, double[][] z, bool showScale)
+    {
+        var filled = new Trace2D("contour");
+        dynamic fill = filled;
+        fill.x = xs;
+        fill.y = ys;
+        fill.z = z;
+        fill.zmin = 0.0;
+        fill.zmax = 1.0;
+        fill.colorscale = "RdBu";
+        fill.colorbar = new { len = 0.7, y = 0.4, title = new { text = "P(1)" } };
+        fill.opacity = 0.75;
+        fill.showscale = showScale;
+        fill.name = "P(class 1)";
+        fill.contours = new { start = 0.1, end = 0.9, size = 0.1, coloring = "fill" };
+        fill.line = new { width = 0.5, color = "rgba(60,60,60,0.6)" };
+        yield return filled;
+
+        var boundaryTrace = new Trace2D("contour");
+        dynamic boundary = boundaryTrace;
+        boundary.x = xs;
+        boundary.y = ys;
+        boundary.z = z;
+        boundary.showscale = false;
+        boundary.name = "P = 0.5";
+        boundary.contours = new { start = 0.5, end = 0.5, size = 1.0, coloring = "lines" };
+        boundary.colorscale = new object[] { new object[] { 0, "black" }, new object[] { 1, "black" } };
+        boundary.line = new { width = 3 };
+        yield return boundaryTrace;
+    }
+
+    private static IEnumerable<Trace2D> PointTraces(ChartPoints points, bool[]? highlight, int markerSize = 6)
+    {
+        foreach (var k in points.Labels.Distinct().OrderBy(k => k))
+        {
+            foreach (var marked in highlight is null ? new[] { false } : new[] { false, true })
+            {
+                var index = Enumerable.Range(0, points.Labels.Length)
+                    .Where(i => points.Labels[i] == k && (highlight is null || highlight[i] == marked)).ToArray();
+                if (index.Length == 0)
+                    continue;
+                var trace = new Trace2D("scatter");
+                dynamic scatter = trace;
+                var name = points.ClassNames is { } names && k >= 0 && k < names.Length ? names[k] : $"class {k}";
+                scatter.name = marked ? name + " (flipped)" : name;
+                scatter.x = index.Select(i => points.X[i]).ToArray();
+                scatter.y = index.Select(i => points.Y[i]).ToArray();
+                scatter.mode = "markers";
+                scatter.marker = new
+                {
+                    color = Charts.Palette[((k % Charts.Palette.Length) + Charts.Palette.Length) % Charts.Palette.Length],
+                    size = marked ? markerSize + 3 : markerSize,
+                    symbol = marked ? "x" : "circle",
+                    line = new { width = 0.5, color = "white" },
+                };
+                yield return trace;
+            }
+        }
+    }
+}
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// Optimizer paths over a loss surface with a slider (notebook 03: gradient descent vs its modified flow as α grows).
+// Appended by the author of notebook 03; same compatibility rules as above (plain plotly.js attributes through dynamic,
+// arrays only).
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/// <summary>One slider position of <see cref="PathCharts.SliderPathsOnContour"/>: its label and the paths shown there.</summary>
+public sealed record PathFrame(string Label, ChartSeries[] Paths);
+
+public static class PathCharts
+{
+    /// <summary>
+    /// Contour lines of Z over (xs, ys) with fixed paths always shown and one set of paths per slider position, all
+    /// precomputed (the slider only switches trace visibility, so it works in VS Code and in the offline HTML alike).
+    /// </summary>
+    public static GenericChart SliderPathsOnContour(string title, double[] xs, double[] ys, double[][] z,
+        ChartSeries[] fixedPaths, string sliderLabel, PathFrame[] frames, string xTitle = "φ₀", string yTitle = "φ₁")
+    {
+        var charts = new List<GenericChart>();
+        var owner = new List<int>();   // slider position that shows each trace; -1 = always shown
+
+        var contourTrace = new Trace2D("contour");
+        dynamic contour = contourTrace;
+        contour.name = "loss";
+        contour.x = xs;
+        contour.y = ys;
+        contour.z = z;
+        contour.colorscale = "Viridis";
+        contour.showscale = true;
+        charts.Add(GenericChart.ofTraceObject(true, contourTrace));
+        owner.Add(-1);
+
+        for (var i = 0; i < fixedPaths.Length; i++)
+        {
+            charts.Add(PathTrace(fixedPaths[i], Charts.Palette[7 - (i % 2)], visible: true, dashed: true));
+            owner.Add(-1);
+        }
+        for (var f = 0; f < frames.Length; f++)
+        {
+            for (var s = 0; s < frames[f].Paths.Length; s++)
+            {
+                charts.Add(PathTrace(frames[f].Paths[s], Charts.Palette[(s + 1) % Charts.Palette.Length], visible: f == 0, dashed: false));
+                owner.Add(f);
+            }
+        }
+
+        var chart = Charts.Titled(PlotlyChart.Combine(charts.ToArray())
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle), title);
+
+        var steps = new object[frames.Length];
+        for (var f = 0; f < frames.Length; f++)
+        {
+            var visible = new bool[owner.Count];
+            for (var t = 0; t < owner.Count; t++)
+                visible[t] = owner[t] == f || owner[t] == -1;
+            steps[f] = new { label = frames[f].Label, method = "restyle", args = new object[] { new { visible } } };
+        }
+        dynamic layout = new Layout();
+        layout.sliders = new object[]
+        {
+            new { active = 0, pad = new { t = 50 }, currentvalue = new { prefix = sliderLabel + " = " }, steps },
+        };
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+
+    private static GenericChart PathTrace(ChartSeries series, string color, bool visible, bool dashed)
+    {
+        var trace = new Trace2D("scatter");
+        dynamic path = trace;
+        path.name = series.Name;
+        path.x = series.X;
+        path.y = series.Y;
+        path.mode = series.Markers ? "lines+markers" : "lines";
+        path.line = new { color, width = 2, dash = dashed ? "dash" : "solid" };
+        path.marker = new { color, size = 5 };
+        path.visible = visible;
+        return GenericChart.ofTraceObject(true, trace);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using RegularizationLab.Lab.Execution;
+using RegularizationLab.Lab.Rendering;
+
+namespace RegularizationLab.Lab.Tests;
+
+/// <summary>
+/// Opens a rendered page in headless Chromium with the network disabled and checks that the Plotly chart drew and
+/// the math was typeset. The screenshot is written next to the page (out/runner-tests/browser/).
+/// </summary>
+public sealed class BrowserTests : IDisposable
+{
+    private readonly TestNotebooks _notebooks = new();
+
+    public void Dispose() => _notebooks.Dispose();
+
+    [Fact]
+    public async Task A_rendered_page_draws_its_chart_and_math_offline_in_headless_chromium()
+    {
+        var chromium = Chromium.Find();
+        Assert.True(chromium is not null, "Chromium is needed for this test: apt-get install -y chromium (.ci/run installs it).");
+        var charts = Path.Combine(TestNotebooks.RepoRoot, "lib", "Charts.csx").Replace("\\", "/");
+        var path = _notebooks.Write("browser-check.ipynb",
+            $"#r \"nuget: Plotly.NET.Interactive, 5.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.13.0\"\n#load \"{charts}\"",
+            "var xs = new[] { 1.0, 2, 3, 4 };\nCharts.Lines(\"A chart\", \"x\", \"y\", new ChartSeries(\"squares\", xs, xs.Select(x => x * x).ToArray()))");
+        var notebookJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
+        notebookJson["cells"]![0]!["source"] = "# Browser check\n\nThe penalty $\\lambda \\|w\\|_2^2$ and\n\n$$\n\\hat w = \\arg\\min_w L(w) + \\lambda \\|w\\|_2^2\n$$\n";
+        File.WriteAllText(path, notebookJson.ToJsonString());
+
+        var result = await _notebooks.RunIsolatedAsync(path);
+        Assert.True(result.Succeeded, result.FailureReport);
+        var siteFolder = Path.Combine(TestNotebooks.RepoRoot, "out", "runner-tests", "browser");
+        if (Directory.Exists(siteFolder))
+            Directory.Delete(siteFolder, recursive: true);
+        var site = SiteRenderer.Render([result.ExecutedPath!], siteFolder);
+        Assert.True(site.Assets.HasKatex, site.Assets.KatexNote);
+        var page = site.Pages.Single();
+
+        var dom = await Chromium.DumpDomAsync(chromium!, page);
+        Assert.Contains("class=\"main-svg\"", dom);     // plotly.js drew the chart (its SVG layers)...
+        Assert.Contains("squares", dom);                // ...with our trace in its legend,
+        Assert.Contains("class=\"katex\"", dom);        // and KaTeX typeset the inline math
+        Assert.Contains("class=\"katex-display\"", dom); // and the display math.
+
+        var screenshot = Path.Combine(siteFolder, "browser-check.png");
+        await Chromium.ScreenshotAsync(chromium!, page, screenshot);
+        Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot is suspiciously small");
+    }
+}
+
+/// <summary>Headless Debian Chromium with no network: pages are served from file:// only.</summary>
+internal static class Chromium
+{
+    public static string? Find() =>
+        new[] { Environment.GetEnvironmentVariable("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }
+            .FirstOrDefault(p => !string.IsNullOrEmpty(p) && File.Exists(p));
+
+    public static async Task<string> DumpDomAsync(string chromium, string page) =>
+        await RunAsync(chromium, page, "--dump-dom");
+
+    public static async Task ScreenshotAsync(string chromium, string page, string png) =>
+        await RunAsync(chromium, page, $"--screenshot={png}", "--window-size=1100,1400");
+
+    private static async Task<string> RunAsync(string chromium, string page, params string[] extra)
+    {
+        var profile = Path.Combine(Path.GetTempPath(), "lab-chromium-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo(chromium)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+                 {
+                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     $"--user-data-dir={profile}",
+                     // No network at all: every host name fails to resolve and any proxy use goes nowhere.
+                     "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
+                     "--virtual-time-budget=15000",
+                 }.Concat(extra).Append(new Uri(page).AbsoluteUri))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("Chromium did not finish within 120 s: " + await stderr);
+        }
+        finally
+        {
+            try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
+        }
+        Assert.True(process.ExitCode == 0, $"chromium exited with {process.ExitCode}: {await stderr}");
+        return await stdout;
+    }
+}
