@@ -401,7 +401,7 @@ public static class PathCharts
         contour.y = ys;
         contour.z = z;
         contour.colorscale = "Viridis";
-        contour.showscale = true;
+        contour.showscale = false;   // the shape of the surface matters here, not its values; keeps the legend readable
         charts.Add(GenericChart.ofTraceObject(true, contourTrace));
         owner.Add(-1);
 

@@ -149,6 +149,19 @@ public static partial class Checks
     }
 
     /// <summary>
+    /// The reference lasso fit (proximal gradient from w = 0 through the library's <see cref="ProximalSgd"/>), for
+    /// demonstration cells that must work before the student's own loop does.
+    /// </summary>
+    public static double[] ReferenceLassoFit(Matrix x, double[] y, double lambda, double learningRate, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        Errors.Guard.Equal(y.Length, x.Rows, nameof(y), "targets");
+        Errors.Guard.NonNegative(steps, nameof(steps));
+        return ReferenceProximalFit(new FitInput(x, y, lambda, learningRate, steps, ""), thresholdScale: 1);
+    }
+
+    /// <summary>
     /// ISTA through the library's ProximalSgd: the parameter's gradient is the least-squares gradient Xᵀ(Xw − y)/n,
     /// and the optimizer applies w ← S_{ηλ}(w − ηg). thresholdScale = 1 is the correct rule; the diagnosis
     /// replays common mistakes with other scales (1/η: threshold λ instead of ηλ; 0: no thresholding).
@@ -157,49 +170,63 @@ public static partial class Checks
     {
         var weights = new Parameter("w", ParameterKind.Weight, new Matrix(input.X.Cols, 1));
         var optimizer = new ProximalSgd(input.LearningRate, input.Lambda * thresholdScale);
-        var residual = new double[input.X.Rows];
+        int n = input.X.Rows, d = input.X.Cols;
+        double[] x = input.X.Data, w = weights.Value.Data, gradient = weights.Gradient.Data;
+        var residual = new double[n];
         for (int step = 0; step < input.Steps; step++)
         {
-            for (int i = 0; i < input.X.Rows; i++)
+            for (int i = 0; i < n; i++)                           // r = Xw − y
             {
                 double prediction = 0;
-                for (int j = 0; j < input.X.Cols; j++) prediction += input.X[i, j] * weights.Value.Data[j];
+                for (int j = 0; j < d; j++) prediction += x[i * d + j] * w[j];
                 residual[i] = prediction - input.Y[i];
             }
-            for (int j = 0; j < input.X.Cols; j++)
-            {
-                double sum = 0;
-                for (int i = 0; i < input.X.Rows; i++) sum += input.X[i, j] * residual[i];
-                weights.Gradient.Data[j] = sum / input.X.Rows;
-            }
+            Array.Clear(gradient);                                // g = Xᵀr / n
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < d; j++) gradient[j] += x[i * d + j] * residual[i];
+            for (int j = 0; j < d; j++) gradient[j] /= n;
             optimizer.Step([weights]);
         }
         return weights.Value.Data;
     }
 
+    private sealed record ProblemInput(Matrix X, double[] Y);
+
     /// <summary>
-    /// Checks a predicted λ_max — the smallest λ at which the L1 fit of (X, y) is all zeros — against
-    /// max_j |x_jᵀy| / n (relative error ≤ 1e-9).
+    /// Checks <c>PredictLambdaMax(X, y)</c> — the smallest λ at which the L1 fit of (X, y) is all zeros — against
+    /// max_j |x_jᵀy| / n on several problems (relative error ≤ 1e-9).
     /// </summary>
-    public static CheckResult LambdaMaxPrediction(double predictedLambdaMax, Matrix x, double[] y, CheckOptions? options = null)
+    public static CheckResult LambdaMaxPrediction(Func<Matrix, double[], double> predictLambdaMax, CheckOptions? options = null)
     {
         options ??= CheckOptions.Public;
-        double n = x.Rows;
-        var check = new FunctionCheck<int, double>
+        var cases = new List<CheckCase<ProblemInput>>
         {
-            Name = "lambda_max_prediction",
-            Call = _ => $"your λ_max for the {x.Shape} problem",
-            Reference = _ => SparseRegressionProblem.LambdaMax(x, y),
-            Cases = [new CheckCase<int>(0, 0)],
+            new(new ProblemInput(Matrix.FromRows([[1.0], [1.0]]), [1.0, 3.0]), 1),         // one feature: λ_max = |1 + 3|/2
+            new(new ProblemInput(Matrix.FromRows([[1.0, 0.0], [0.0, -1.0]]), [1.0, 4.0]), 2), // the largest |x_jᵀy| wins, sign ignored
+        };
+        var rng = new Random(options.Seed);
+        for (int i = 0; i < Math.Max(options.RandomCases / 20, 5); i++)
+        {
+            var problem = SparseRegressionProblem.Create(3 + rng.Next(40), 1 + rng.Next(12), 1, 0.5, rng.Next());
+            cases.Add(new(new ProblemInput(problem.X, problem.Y), problem.X.Length));
+        }
+        var check = new FunctionCheck<ProblemInput, double>
+        {
+            Name = "lambda_max",
+            Call = input => $"PredictLambdaMax(X = {Show.Vector(input.X.Data)} ({input.X.Shape}), y = {Show.Vector(input.Y)})",
+            Reference = input => SparseRegressionProblem.LambdaMax(input.X, input.Y),
+            Cases = cases,
+            Copy = input => input with { X = input.X.Clone(), Y = CaseMaker.Copy(input.Y) },
             Compare = (_, expected, got) => Compare.Scalar(expected, got, Tolerance.Exact),
-            Verified = "the optimality condition at w = 0",
+            Verified = "one-feature problems, negative correlations and random problems",
             Hint = "at w = 0 the gradient of the data term is −Xᵀy/n; the L1 subgradient can cancel entry j only if λ ≥ |x_jᵀy|/n.",
-            Diagnose = (_, expected, got) =>
-                Near(got, expected * n) ? "divide by n: the data term is (1/2n)‖Xw − y‖²."
+            Diagnose = (input, expected, got) =>
+                Near(got, expected * input.X.Rows) ? "divide by n: the data term is (1/2n)‖Xw − y‖²."
                 : Near(got, expected / 2) ? "no factor 1/2 here: the ½ in the data term cancels with the 2 from the square."
-                : got < expected ? "too small: at λ = your value some weight can still lower the objective by moving off 0 — take the largest |x_jᵀy|/n over all features j."
+                : Near(-got, expected) ? "λ_max is the largest ABSOLUTE value |x_jᵀy|/n."
+                : got < expected ? "too small: at your λ some weight can still lower the objective by leaving 0 — take the largest |x_jᵀy|/n over all features j."
                 : null,
         };
-        return Report(check.Run(_ => predictedLambdaMax, options with { RandomCases = 0 }));
+        return Report(check.Run(input => predictLambdaMax(input.X, input.Y), options));
     }
 }

@@ -73,6 +73,26 @@ public static class Evaluation
     public static Matrix ClassProbabilities(Sequential network, Matrix features) =>
         Probabilities.Softmax(Outputs(network, features));
 
+    /// <summary>
+    /// Monte Carlo dropout: the average of softmax(f(x)) over <paramref name="samples"/> forward passes with dropout
+    /// ON (each pass, and each example, gets fresh masks from the network's own seeded dropout generators).
+    /// As samples grow this approaches the mean prediction of the dropout ensemble; compare it with
+    /// <see cref="ClassProbabilities"/> (dropout off, the weight-scaling approximation).
+    /// </summary>
+    public static Matrix MonteCarloClassProbabilities(Sequential network, Matrix features, int samples)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(features);
+        Errors.Guard.Positive(samples, nameof(samples));
+        var mean = new Matrix(features.Rows, network.OutputWidth);
+        for (int s = 0; s < samples; s++)
+        {
+            Matrix p = Probabilities.Softmax(network.Forward(features, training: true));
+            mean.AddScaledInPlace(1.0 / samples, p);
+        }
+        return mean;
+    }
+
     private static Matrix Slice(Matrix source, int start, int rows) =>
         new(rows, source.Cols, source.Data.AsSpan(start * source.Cols, rows * source.Cols).ToArray());
 }

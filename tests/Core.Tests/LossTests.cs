@@ -6,7 +6,7 @@ namespace RegularizationLab.Tests.Core;
 public class LossTests
 {
     private static Matrix LogitsWithSoftmax(params double[] probabilities) =>
-        Matrix.RowVector(probabilities.Select(Math.Log).ToArray());   // softmax(log p) = p when Σp = 1
+        Matrix.RowVector(probabilities.Select(p => Math.Log(p)).ToArray());   // softmax(log p) = p when Σp = 1
 
     [Fact]
     public void The_seeds_label_smoothing_gradient_example()
@@ -50,7 +50,7 @@ public class LossTests
         for (int i = 0; i < 2; i++)
         {
             var z = logits.Row(i).ToArray();
-            double logZ = Math.Log(z.Sum(Math.Exp));
+            double logZ = Math.Log(z.Sum(v => Math.Exp(v)));
             var y = loss.SmoothedTarget(labels[i], 3);
             for (int k = 0; k < 3; k++) expected -= y[k] * (z[k] - logZ) / 2;
         }

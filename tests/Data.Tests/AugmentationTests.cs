@@ -189,8 +189,10 @@ public class MixupTests
             double[] s = Enumerable.Range(0, 40000).Select(_ => BetaDistribution.Sample(rng, a, b)).ToArray();
             double mean = s.Average();
             double variance = s.Select(v => (v - mean) * (v - mean)).Average();
-            Assert.Equal(a / (a + b), mean, 2);
-            Assert.Equal(a * b / ((a + b) * (a + b) * (a + b + 1)), variance, 2);
+            // 40,000 draws: the standard error of the mean is below 0.0025, so 0.01 is a 4-sigma band.
+            Assert.InRange(mean, a / (a + b) - 0.01, a / (a + b) + 0.01);
+            double expectedVariance = a * b / ((a + b) * (a + b) * (a + b + 1));
+            Assert.InRange(variance, expectedVariance * 0.95, expectedVariance * 1.05);
             Assert.All(s, v => Assert.InRange(v, 0, 1));
         }
     }
@@ -214,5 +216,51 @@ public class GaussianInputNoiseTests
     {
         var x = new Matrix(3, 4);
         Assert.Equal(new GaussianInputNoise(1, 5).Apply(x).Data, new GaussianInputNoise(1, 5).Apply(x).Data);
+    }
+}
+
+public class BatchTransformsTests
+{
+    [Fact]
+    public void ImageShiftsTransformShiftsInPlaceLikeImageShift()
+    {
+        var rng = new Random(5);
+        var batch = new Matrix(3, 784);
+        for (int i = 0; i < batch.Data.Length; i++) batch.Data[i] = rng.NextDouble();
+        Action<Matrix, Random> transform = BatchTransforms.ImageShifts();
+        int shifted = 0;
+        for (int seed = 0; seed < 20; seed++)
+        {
+            Matrix copy = batch.Clone();
+            transform(copy, new Random(seed));
+            // Replay the documented draws to know which shift was applied.
+            var replay = new Random(seed);
+            int[] allowed = [-2, -1, 1, 2];
+            if (!(replay.NextDouble() < 0.5))
+            {
+                Assert.Equal(batch.Data, copy.Data);
+                continue;
+            }
+            shifted++;
+            int dx = allowed[replay.Next(4)], dy = allowed[replay.Next(4)];
+            for (int r = 0; r < 3; r++) Assert.Equal(ImageShift.Shift(batch.Row(r), dx, dy), copy.Row(r).ToArray());
+        }
+        Assert.InRange(shifted, 3, 17);
+    }
+
+    [Fact]
+    public void CircularShiftAndScaleKeepsEachRowAScaledRotation()
+    {
+        var batch = new Matrix(4, 40);
+        for (int i = 0; i < batch.Data.Length; i++) batch.Data[i] = i % 40 + 1.0;
+        Matrix copy = batch.Clone();
+        BatchTransforms.CircularShiftAndScale()(copy, new Random(2));
+        for (int r = 0; r < 4; r++)
+        {
+            double[] row = copy.Row(r).ToArray();
+            double s = row.Sum() / batch.Row(r).ToArray().Sum();
+            Assert.InRange(s, 0.8, 1.2);
+            Assert.Equal(batch.Row(r).ToArray().Order(), row.Select(v => Math.Round(v / s, 10)).Order());
+        }
     }
 }

@@ -18,17 +18,17 @@ public sealed class IsolationTests : IDisposable
     {
         var path = _notebooks.Write("loop.ipynb", "Console.WriteLine(\"started\");", "while (true) { }", "Console.WriteLine(\"never\");");
         var watch = Stopwatch.StartNew();
-        var result = await _notebooks.RunIsolatedAsync(path, new RunnerOptions { CellTimeout = TimeSpan.FromSeconds(2) });
+        var result = await _notebooks.RunIsolatedAsync(path, new RunnerOptions { CellTimeout = TimeSpan.FromSeconds(20) });
         watch.Stop();
 
         Assert.False(result.Succeeded);
         Assert.Equal(CellStatus.Ok, result.Cells[0].Status);
         var loop = result.Cells[1];
         Assert.Equal(CellStatus.TimedOut, loop.Status);
-        Assert.Contains("did not finish within the time limit of 2 s", loop.Error);
+        Assert.Contains("did not finish within the time limit of 20 s", loop.Error);
         Assert.Equal(CellStatus.NotRun, result.Cells[2].Status);
         Assert.Contains("cell 3 `while (true) { }` timed out", result.FailureReport);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"the child took {watch.Elapsed} to stop");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), $"the child took {watch.Elapsed} to stop");
         Assert.Equal("started\n", TestNotebooks.OutputsOf(result, 2).Single().Text); // The executed copy was still written.
     }
 
@@ -36,7 +36,7 @@ public sealed class IsolationTests : IDisposable
     public async Task Cells_run_with_the_notebook_folder_as_working_directory()
     {
         _notebooks.WriteRaw("lesson/data.txt", "shipped data");
-        var path = _notebooks.Write("lesson/read.ipynb", "File.ReadAllText(\"data.txt\")", "Directory.GetCurrentDirectory()");
+        var path = _notebooks.Write("lesson/read.ipynb", "System.IO.File.ReadAllText(\"data.txt\")", "System.IO.Directory.GetCurrentDirectory()");
         var result = await _notebooks.RunIsolatedAsync(path);
         Assert.True(result.Succeeded, result.FailureReport);
         Assert.Equal("shipped data", TestNotebooks.OutputsOf(result, 2).Single().Data["text/plain"]);

@@ -105,4 +105,23 @@ public class GaborModelTests
         Assert.Equal(2, surface.GetLength(0));
         Assert.Equal(GaborModel.Loss(data, 1.0, 10.0), surface[0, 2]);
     }
+
+    [Fact]
+    public void Gabor_loss_hessian_matches_finite_differences_of_its_gradient()
+    {
+        var loss = new GaborLoss(GaborModel.GenerateData(seed: 3));
+        foreach (double[] phi in new[] { new[] { 0.5, 12.0 }, new[] { -3.0, 6.0 }, new[] { 0.0, 16.0 } })
+        {
+            double[,] h = loss.Hessian(phi);
+            for (int c = 0; c < 2; c++)
+            {
+                double[] e = c == 0 ? new[] { 1.0, 0 } : new[] { 0, 1.0 };
+                double[] column = RegularizationLab.Analysis.GradientStatistics.HessianVectorProduct(loss.Gradient, phi, e, 1e-5);
+                for (int r = 0; r < 2; r++)
+                    Assert.True(Math.Abs(h[r, c] - column[r]) < 1e-6 * (1 + Math.Abs(h[r, c])), $"H[{r},{c}] = {h[r, c]} vs {column[r]}");
+            }
+            Assert.Equal(GaborModel.Loss(loss.Data, phi[0], phi[1]), loss.Value(phi));
+        }
+        Assert.Throws<ArgumentException>(() => loss.Value(new[] { 1.0 }));
+    }
 }

@@ -166,6 +166,25 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Time_throttled_progress_reports_from_the_first_step_and_at_the_end()
+    {
+        // Default mode (ProgressEveryEpochs = 0): by wall-clock time. A zero interval reports every step.
+        var reports = new List<TrainingProgress>();
+        var net = Mlp.Create(new[] { 2, 8, 2 }, seed: 1);
+        var options = new TrainerOptions { Epochs = 3, BatchSize = 100, Progress = reports.Add, ProgressInterval = TimeSpan.Zero };
+        new Trainer(net, new SoftmaxCrossEntropy(), new Sgd(0.1), options).Train(Moons);
+        Assert.Equal(1, reports[0].Step);
+        Assert.Contains(reports, r => r.Step == 6 && !r.Finished);
+        Assert.True(reports[^1].Finished);
+
+        var slow = new List<TrainingProgress>();
+        new Trainer(Mlp.Create(new[] { 2, 8, 2 }, seed: 1), new SoftmaxCrossEntropy(), new Sgd(0.1),
+            options with { Progress = slow.Add, ProgressInterval = TimeSpan.FromHours(1) }).Train(Moons);
+        Assert.Equal(2, slow.Count);   // the first step, then the final report
+        Assert.True(slow[1].Finished);
+    }
+
+    [Fact]
     public void Training_continues_when_called_again()
     {
         var net = Mlp.Create(new[] { 2, 8, 2 }, seed: 1);

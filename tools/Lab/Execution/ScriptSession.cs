@@ -82,9 +82,16 @@ public sealed class ScriptSession
             return new SubmissionOutcome(false, null, e, []);
         }
 
-        var hasValue = HasTrailingExpression(_state.Script.GetCompilation());
+        var hasValue = HasReturnValue(_state.Script);
         return new SubmissionOutcome(hasValue && _state.Exception is null, _state.ReturnValue, _state.Exception, []);
     }
+
+    // The kernel asks Roslyn's internal Script.HasReturnValue(); so do we, falling back to the same test on the syntax.
+    private static readonly System.Reflection.MethodInfo? HasReturnValueMethod =
+        typeof(Script).GetMethod("HasReturnValue", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic, Type.EmptyTypes);
+
+    private static bool HasReturnValue(Script script) =>
+        HasReturnValueMethod?.Invoke(script, null) is bool value ? value : HasTrailingExpression(script.GetCompilation());
 
     /// <summary>
     /// True when the submission ends with an expression that has a value (no semicolon, not void): the kernel shows
