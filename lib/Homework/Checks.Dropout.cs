@@ -150,7 +150,8 @@ public static partial class Checks
                                       Got = mismatch.Got + " (your backward pass)" }
                     : null,
             Tolerance = tolerance,
-            Verified = "fixed masks with p from 0 to 0.95: your backward pass equals finite differences of your forward pass",
+            Verified = "fixed masks with p from 0 to 0.95",
+            Criterion = "your backward pass equals central differences of your forward pass to relative error ≤ 1e-6",
             Hint = "forward and backward disagree: backward must multiply δ by exactly the factor forward multiplies x by.",
             Diagnose = (input, _, got) =>
                 got.Analytic is not null && got.Analytic.Rows == got.Numeric.Rows && got.Analytic.Cols == got.Numeric.Cols

@@ -44,10 +44,11 @@ public static partial class Checks
                     ? new Mismatch("a mean and a standard deviation", "null", "return both matrices")
                     : CompareMatrices(expected.Mean, got.Mean, Tolerance.Exact) is { } meanWrong
                         ? meanWrong with { Detail = "the mean: " + meanWrong.Detail }
-                        : CompareMatrices(expected.Std, got.Std, Tolerance.Exact) is { } stdWrong
+                        : CompareMatrices(expected.Std, got.Std, StdTolerance) is { } stdWrong
                             ? stdWrong with { Detail = "the standard deviation: " + stdWrong.Detail }
                             : null,
             Verified = "T = 1 (std 0), several outputs and examples, and a network that reuses its output buffer",
+            Criterion = "relative error ≤ 1e-9 for the mean, 1e-7 for the standard deviation",
             Hint = "call sampleForward(x) T times; average the outputs entry by entry, and take √(mean of squared deviations).",
             Diagnose = (input, expected, got) => got.Mean is null || got.Std is null ? null : DiagnoseMc(input, expected, got),
         };
@@ -62,6 +63,12 @@ public static partial class Checks
     }
 
     private sealed record MeanAndStd(Matrix Mean, Matrix Std);
+
+    /// <summary>
+    /// Looser than the mean: the one-pass formula √(E[f²] − E[f]²) is a correct method that loses about half the
+    /// digits to cancellation (√ of rounding noise), so the standard deviation is accepted to 1e-7.
+    /// </summary>
+    private static readonly Tolerance StdTolerance = new(1e-7, 1e-7);
 
     private static Sequential Network(McInput input) =>
         Mlp.Create(input.Widths, Activation.Tanh, dropout: input.P, seed: input.NetworkSeed);
@@ -131,7 +138,8 @@ public static partial class Checks
             Reference = input => new Matrix(input.Rows, input.Cols),
             Cases = cases,
             Compare = (input, _, got) => CheckMask(input.Rows, input.Cols, input.P, got),
-            Verified = "0/1 entries, the shape, p = 0 and the kept fraction within 5 standard errors of 1 − p",
+            Verified = "0/1 entries, the shape, p = 0 and the kept fraction",
+            Criterion = "kept fraction within 5 standard errors of 1 − p",
             Hint = "for every entry draw u = rng.NextDouble() and keep the unit (1) when u ≥ p, drop it (0) otherwise.",
             Diagnose = (input, _, got) =>
                 got.Rows == input.Rows && got.Cols == input.Cols && input.P != 0.5 && Math.Abs(got.Data.Average() - input.P) < 0.05

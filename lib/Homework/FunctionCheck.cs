@@ -31,6 +31,9 @@ public sealed class FunctionCheck<TInput, TOutput>
     /// <summary>The tolerance stated in the passing line.</summary>
     public Tolerance Tolerance { get; init; } = Tolerance.Exact;
 
+    /// <summary>Replaces the tolerance text in the passing line, for checks that are not comparisons (e.g. statistics).</summary>
+    public string? Criterion { get; init; }
+
     /// <summary>
     /// Gives the student (and the reference) a fresh copy of the input, so a function that writes into its
     /// argument cannot change what the other one sees. Identity for immutable inputs.
@@ -81,7 +84,7 @@ public sealed class FunctionCheck<TInput, TOutput>
 
         if (run.Failures.Count == 0)
             return new CheckResult(Name, options.Kind, CheckStatus.Passed, Cases.Count, 0,
-                $"✓ {head}: {Cases.Count} cases incl. {Verified} ({Tolerance.Describe()})");
+                $"✓ {head}: {Cases.Count} cases incl. {Verified} ({Criterion ?? Tolerance.Describe()})");
 
         // Smallest = fewest numbers; among equals the earliest, so hand-picked edge cases come before random ones.
         var smallest = run.Failures.MinBy(failure => (Cases[failure.Index].Size, failure.Index))!;

@@ -36,6 +36,7 @@ public static partial class VectorMath
     /// <summary>The scalar twin of the vector tanh (same operations, same result bits).</summary>
     public static double TanhScalar(double x)
     {
+        if (double.IsNaN(x)) return x;                                      // a diverged network must stay visibly NaN
         double y = Math.Min(2.0 * Math.Abs(x), Saturation);
         double t = Math.FusedMultiplyAdd(y, InvLn2, Magic);
         double n = t - Magic;
@@ -74,7 +75,10 @@ public static partial class VectorMath
         var s = bits.AsDouble();
         var e = Avx512F.FusedMultiplyAdd(s, q, s - Vector512<double>.One);
         var th = e / (e + Vector512.Create(2.0));
-        return (th.AsInt64() | (x.AsInt64() & Vector512.Create(long.MinValue))).AsDouble();
+        var result = (th.AsInt64() | (x.AsInt64() & Vector512.Create(long.MinValue))).AsDouble();
+        // The hardware min above turns NaN into 40 (and so tanh into ±1); pass NaN through instead, so that a
+        // diverged network shows NaN in its loss rather than a plausible number.
+        return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
     }
 
     /// <summary>Backward through tanh: g_in ← g ⊙ (1 − a²), where a = tanh(z) is the forward output.</summary>
@@ -108,8 +112,12 @@ public static partial class VectorMath
         int n = x.Length, i = 0;
         if (Vector512.IsHardwareAccelerated)
             for (; i <= n - 8; i += 8)
-                Vector512.Max(Vector512.LoadUnsafe(ref px, (nuint)i), Vector512<double>.Zero).StoreUnsafe(ref py, (nuint)i);
-        for (; i < n; i++) Unsafe.Add(ref py, i) = Math.Max(Unsafe.Add(ref px, i), 0.0);
+            {
+                var v = Vector512.LoadUnsafe(ref px, (nuint)i);
+                // max(v, 0), keeping NaN as NaN (the hardware max would return 0 for a NaN input).
+                Vector512.ConditionalSelect(Vector512.Equals(v, v), Vector512.Max(v, Vector512<double>.Zero), v).StoreUnsafe(ref py, (nuint)i);
+            }
+        for (; i < n; i++) Unsafe.Add(ref py, i) = Math.Max(Unsafe.Add(ref px, i), 0.0);   // Math.Max propagates NaN
     }
 
     /// <summary>Backward through ReLU: g_in ← g ⊙ 1[z &gt; 0] (the derivative at the kink z = 0 is taken as 0).</summary>

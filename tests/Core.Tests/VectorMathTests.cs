@@ -96,3 +96,21 @@ public class VectorMathTests
         Assert.NotEqual(Enumerable.Range(0, 50), p);
     }
 }
+
+public class NaNPropagationTests
+{
+    [Fact]
+    public void Tanh_and_relu_keep_NaN_visible_in_vector_and_scalar_lanes()
+    {
+        var x = Enumerable.Range(0, 19).Select(i => i * 0.1 - 0.9).ToArray();
+        x[3] = double.NaN;    // inside a vector block
+        x[17] = double.NaN;   // in the scalar tail
+        var y = new double[x.Length];
+        VectorMath.Tanh(x, y);
+        Assert.True(double.IsNaN(y[3]) && double.IsNaN(y[17]));
+        Assert.Equal(Math.Tanh(x[4]), y[4], 1e-15);
+        VectorMath.Relu(x, y);
+        Assert.True(double.IsNaN(y[3]) && double.IsNaN(y[17]));
+        Assert.Equal(0.0, y[0]);
+    }
+}

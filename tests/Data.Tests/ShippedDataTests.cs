@@ -89,6 +89,24 @@ public class ShippedDataTests
     }
 
     [Fact]
+    public void DecompressedContentMatchesTheRegenerateToolsRecord()
+    {
+        string record = Path.Combine(RepositoryPaths.DataRoot, "..", "tools", "DataPrep", "checksums.json");
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(record));
+        int files = 0;
+        foreach (var entry in doc.RootElement.EnumerateObject())
+        {
+            string path = Path.Combine(RepositoryPaths.DataRoot, entry.Name);
+            byte[] content = IdxReader.ReadAllBytes(path, "a shipped IDX file");
+            Assert.Equal(entry.Value.GetProperty("idxBytes").GetInt32(), content.Length);
+            Assert.Equal(entry.Value.GetProperty("idxSha256").GetString(), Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant());
+            Assert.Equal(entry.Value.GetProperty("bytes").GetInt32(), (int)new FileInfo(path).Length);
+            files++;
+        }
+        Assert.Equal(8, files);
+    }
+
+    [Fact]
     public void ReadmeListsTheSameChecksums()
     {
         string readme = File.ReadAllText(Path.Combine(RepositoryPaths.DataRoot, "README.md"));

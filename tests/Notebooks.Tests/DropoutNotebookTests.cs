@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using RegularizationLab.Lab.Execution;
 
@@ -21,8 +23,28 @@ public sealed class DropoutNotebookFixture : IAsyncLifetime
         string source = Path.Combine(root, "notebooks", "04-dropout.ipynb");
         string executed = Path.Combine(root, "out", "notebook-tests", "04-dropout.ipynb");
         Result = await new IsolatedNotebookRunner(new RunnerOptions()).RunAsync(source, executed);
-        Printed = string.Join("\n", Result.Cells.SelectMany(c => c.Outputs)
-            .Where(o => o.Kind == OutputKind.Stream).Select(o => o.Text));
+        Printed = File.Exists(executed) ? StreamText(executed) : "";
+    }
+
+    /// <summary>The "stream" outputs of every code cell of an executed .ipynb, joined in cell order.</summary>
+    private static string StreamText(string executedNotebook)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(executedNotebook));
+        var text = new StringBuilder();
+        foreach (JsonElement cell in document.RootElement.GetProperty("cells").EnumerateArray())
+        {
+            if (!cell.TryGetProperty("outputs", out JsonElement outputs)) continue;
+            foreach (JsonElement output in outputs.EnumerateArray())
+            {
+                if (output.GetProperty("output_type").GetString() != "stream") continue;
+                JsonElement lines = output.GetProperty("text");
+                if (lines.ValueKind == JsonValueKind.Array)
+                    foreach (JsonElement line in lines.EnumerateArray()) text.Append(line.GetString());
+                else text.Append(lines.GetString());
+                text.Append('\n');
+            }
+        }
+        return text.ToString();
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -172,6 +172,22 @@ public class SplitAndBootstrapTests
     }
 
     [Fact]
+    public void Empty_requests_are_rejected_with_the_argument_named()
+    {
+        var e1 = Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.SampleIndices(0, seed: 1));
+        Assert.Equal("count", e1.ParamName);
+        Assert.Contains("got 0", e1.Message);
+        var e2 = Assert.Throws<ArgumentOutOfRangeException>(() => DataSplit.Indices(0, 0.1, 0.1, 1));
+        Assert.Equal("count", e2.ParamName);
+        var e3 = Assert.Throws<ArgumentException>(() =>
+            RegularizationLab.Training.Sweep.Run(Array.Empty<double>(), c => c.Value));
+        Assert.Equal("values", e3.ParamName);
+        Assert.Contains("0 elements", e3.Message);
+        var e4 = Assert.Throws<ArgumentException>(() => DataSplit.StratifiedIndices(Array.Empty<int>(), 0.1, 0.1, 1));
+        Assert.Equal("labels", e4.ParamName);
+    }
+
+    [Fact]
     public void Bootstrap_is_deterministic_counts_add_up_and_out_of_bag_is_about_e_inverse()
     {
         var data = Moons(2000);

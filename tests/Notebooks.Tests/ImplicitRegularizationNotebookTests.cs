@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using RegularizationLab.Analysis;
+using RegularizationLab.Lab.Execution;
+
+namespace RegularizationLab.Notebooks.Tests;
+
+/// <summary>
+/// Runs notebooks/03-implicit-regularization.ipynb once through the course runner (in its own process, as CI does)
+/// and keeps the text its cells printed. The executed copy goes to out/notebook-tests/03-implicit-regularization.ipynb.
+/// </summary>
+public sealed class ImplicitRegularizationNotebookFixture : IAsyncLifetime
+{
+    public NotebookRunResult Result { get; private set; } = null!;
+
+    /// <summary>Everything the cells printed (standard output streams), in cell order.</summary>
+    public string Printed { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        string root = FindRepoRoot();
+        string source = Path.Combine(root, "notebooks", "03-implicit-regularization.ipynb");
+        string executed = Path.Combine(root, "out", "notebook-tests", "03-implicit-regularization.ipynb");
+        Result = await new IsolatedNotebookRunner(new RunnerOptions()).RunAsync(source, executed);
+        // The child process writes the executed copy; read its outputs from there (nbformat JSON).
+        if (Result.ExecutedPath is { } path)
+        {
+            var outputs = JsonNode.Parse(await File.ReadAllTextAsync(path))!["cells"]!.AsArray()
+                .SelectMany(cell => cell!["outputs"]?.AsArray() ?? []).ToList();
+            Printed = string.Join("\n", outputs.Where(o => (string?)o!["output_type"] == "stream").Select(o => Join(o!["text"])));
+            Html = outputs.Select(o => o!["data"]?["text/html"]).Where(h => h is not null).Select(Join).ToList();
+        }
+    }
+
+    /// <summary>The HTML of every rich output (the charts), in cell order.</summary>
+    public IReadOnlyList<string> Html { get; private set; } = [];
+
+    // nbformat stores multi-line text as an array of lines (or, less often, one string).
+    private static string Join(JsonNode? text) =>
+        text is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)text ?? "";
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The number printed on a line "<paramref name="label"/> = value" (fails clearly if there is none).</summary>
+    public double Number(string label)
+    {
+        Match m = Regex.Match(Printed, "^" + Regex.Escape(label) + @"\s*=\s*([-+0-9.Ee]+)", RegexOptions.Multiline);
+        Assert.True(m.Success, $"the notebook printed no line \"{label} = …\". Printed text:\n{Printed}");
+        return double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>All matches of <paramref name="pattern"/> in the printed text.</summary>
+    public IReadOnlyList<Match> Lines(string pattern) =>
+        Regex.Matches(Printed, pattern, RegexOptions.Multiline).ToList();
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "RegularizationLab.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("cannot find RegularizationLab.slnx above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>
+/// Pins what the implicit-regularization lecture states: gradient descent and gradient flow end apart on the valley
+/// loss while the modified flow of eq. 9.20 follows gradient descent; the one-step distances shrink like α² and α³;
+/// the SGD modified loss moves the Gabor minimum by −αH⁻¹∇R; larger learning rates and smaller batches generalize
+/// better on MNIST-1D (fig. 9.5).
+/// </summary>
+public sealed class ImplicitRegularizationNotebookTests(ImplicitRegularizationNotebookFixture notebook)
+    : IClassFixture<ImplicitRegularizationNotebookFixture>
+{
+    private static double Parse(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Every_cell_runs_and_every_check_passes()
+    {
+        Assert.True(notebook.Result.Succeeded, notebook.Result.FailureReport);
+        var failed = notebook.Lines(@"^✗.*$");
+        Assert.True(failed.Count == 0, "failed checks:\n" + string.Join("\n", failed.Select(m => m.Value)));
+        // Every derivation step is followed by a visible pass line; losing one (a deleted or silent cell) is a regression.
+        Assert.True(notebook.Lines(@"^✓").Count >= 20, $"only {notebook.Lines(@"^✓").Count} ✓ lines were printed");
+    }
+
+    [Fact]
+    public void Gradient_descent_ends_elsewhere_on_the_valley_floor_and_the_modified_flow_follows_it()
+    {
+        // Recompute the α = 0.1 run of fig. 9.3 here, independently of the notebook, and compare with what it printed.
+        var valley = new ValleyLoss(0.61, 0.15, 2.0);
+        double[] start = [0.05, 0.10];
+        double[] gd = GradientFlow.GradientDescentPath(valley, start, 0.1, 50)[^1];
+        double[] flow = GradientFlow.FlowEndPoint(valley, start, 5.0, 5000);
+        var printedGd = notebook.Lines(@"^gradient descent\s+ends at φ = \(([-0-9.]+), ([-0-9.]+)\)");
+        var printedFlow = notebook.Lines(@"^gradient flow\s+ends at φ = \(([-0-9.]+), ([-0-9.]+)\)");
+        Assert.Single(printedGd);
+        Assert.Single(printedFlow);
+        Assert.Equal(gd[0], Parse(printedGd[0].Groups[1].Value), 3);
+        Assert.Equal(flow[0], Parse(printedFlow[0].Groups[1].Value), 3);
+
+        double flowGap = notebook.Number("endpoint gap GD↔flow");
+        double modifiedGap = notebook.Number("endpoint gap GD↔modified flow");
+        Assert.InRange(flowGap, 0.03, 0.3);              // visibly different end points, as in fig. 9.3a
+        Assert.True(modifiedGap < 0.25 * flowGap, $"modified-flow gap {modifiedGap} vs flow gap {flowGap}");
+    }
+
+    [Fact]
+    public void Derivation_checks_have_the_predicted_orders()
+    {
+        Assert.InRange(notebook.Number("taylor remainder ratio"), 7.6, 8.4);   // O(α³): halving α divides by 2³
+        Assert.InRange(notebook.Number("rk4 error ratio"), 12, 20);           // RK4 is fourth order: 2⁴ = 16
+    }
+
+    [Fact]
+    public void One_step_distances_shrink_like_alpha_squared_and_alpha_cubed()
+    {
+        Assert.InRange(notebook.Number("slope GD↔flow"), 1.9, 2.1);
+        Assert.InRange(notebook.Number("slope GD↔modified flow"), 2.85, 3.15);
+        // The slope-2 constant is ½‖H∇L‖ at φ₀ = (0.3, 0.45) (eq. 9.17); recompute it here from the library.
+        var valley = new ValleyLoss(0.61, 0.15, 2.0);
+        double[] phi0 = [0.30, 0.45];
+        double[] g = valley.Gradient(phi0);
+        double[,] h = valley.Hessian(phi0);
+        double predicted = 0.5 * Math.Sqrt(Math.Pow(h[0, 0] * g[0] + h[0, 1] * g[1], 2) + Math.Pow(h[1, 0] * g[0] + h[1, 1] * g[1], 2));
+        Assert.Equal(predicted, notebook.Number("predicted ½‖H∇L‖"), 3);
+        Assert.InRange(notebook.Number("measured d/α²") / predicted, 0.98, 1.02);
+        Assert.True(notebook.Number("distance ratio flow/modified at smallest α") > 100);
+    }
+
+    [Fact]
+    public void Larger_steps_end_further_along_the_valley_and_the_modified_flow_tracks_small_steps()
+    {
+        // Table rows: α, GD end φ₀, modified-flow end φ₀, flow end φ₀, α·λmax at the GD end.
+        var rows = notebook.Lines(@"^ (0\.[0-9]{2})\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s*$");
+        Assert.Equal(8, rows.Count);
+        double previousGd = double.NegativeInfinity;
+        foreach (Match row in rows)
+        {
+            double alpha = Parse(row.Groups[1].Value), gd = Parse(row.Groups[2].Value);
+            double modified = Parse(row.Groups[3].Value), flow = Parse(row.Groups[4].Value), sharpness = Parse(row.Groups[5].Value);
+            Assert.True(gd > previousGd, $"α = {alpha}: GD end {gd} did not move further than {previousGd}");
+            Assert.True(gd > flow, $"α = {alpha}: GD end {gd} is not beyond the flow's {flow}");
+            if (alpha <= 0.10 + 1e-9)
+                Assert.True(Math.Abs(modified - gd) < 0.25 * (gd - flow), $"α = {alpha}: modified flow {modified} does not track GD {gd}");
+            Assert.True(sharpness < 2, $"α = {alpha}: GD settled where α·λmax = {sharpness} ≥ 2");
+            previousGd = gd;
+        }
+    }
+
+    [Fact]
+    public void Batch_variance_moves_the_Gabor_minimum_as_first_order_theory_predicts()
+    {
+        // Table rows: α, measured shift, predicted shift, ratio; the ratio must tend to 1 as α → 0.
+        var rows = notebook.Lines(@"^ ([0-9.]+)\s+\(\s*[-0-9.]+,\s*[-0-9.]+\)\s+\(\s*[-0-9.]+,\s*[-0-9.]+\)\s+([0-9.]+)\s*$");
+        Assert.Equal(4, rows.Count);
+        double[] errors = rows.Select(r => Math.Abs(Parse(r.Groups[2].Value) - 1)).ToArray();
+        for (int i = 1; i < errors.Length; i++)
+            Assert.True(errors[i] < errors[i - 1], $"the first-order error did not shrink with α: {string.Join(", ", errors)}");
+        Assert.InRange(notebook.Number("shift ratio at smallest α"), 0.98, 1.02);
+        Assert.True(notebook.Number("largest curvature at the minimum") * 4.0 < 2.0);
+
+        var trade = notebook.Lines(@"L rises ([0-9.]+) → ([0-9.]+), batch variance term falls ([0-9.E+-]+) → ([0-9.E+-]+)");
+        Assert.Single(trade);
+        Assert.True(Parse(trade[0].Groups[2].Value) >= Parse(trade[0].Groups[1].Value));
+        Assert.True(Parse(trade[0].Groups[4].Value) < Parse(trade[0].Groups[3].Value));
+    }
+
+    [Fact]
+    public void Larger_learning_rates_generalize_better_on_MNIST_1D()
+    {
+        // Rows: LR, iterations, train accuracy, test accuracy (means over seeds).
+        var rows = notebook.Lines(@"^ (0\.[0-9]+)\s+([0-9]+)\s+([0-9.]+)\s+([0-9.]+)\s*$");
+        Assert.Equal(4, rows.Count);
+        foreach (Match row in rows)
+        {
+            double lr = Parse(row.Groups[1].Value);
+            Assert.Equal(Math.Round(600 / lr), Parse(row.Groups[2].Value));     // equal flow time T = 600
+            Assert.True(Parse(row.Groups[3].Value) >= 0.99, $"LR {lr} did not memorize the training set");
+        }
+        double smallest = Parse(rows[0].Groups[4].Value), largest = Parse(rows[^1].Groups[4].Value);
+        Assert.True(largest - smallest >= 0.02, $"test accuracy {smallest} at the smallest LR vs {largest} at the largest");
+        Assert.Equal(largest - smallest, notebook.Number("LR test accuracy gain"), 2);
+    }
+
+    [Fact]
+    public void Smaller_batches_generalize_better_on_MNIST_1D()
+    {
+        // Rows: batch size, epochs, train accuracy, test accuracy (means over seeds).
+        var rows = notebook.Lines(@"^\s+([0-9]+)\s+([0-9]+)\s+([0-9.]+)\s+([0-9.]+)\s*$");
+        Assert.Equal(4, rows.Count);
+        foreach (Match row in rows)
+            Assert.True(Parse(row.Groups[3].Value) >= 0.99, $"batch {row.Groups[1].Value} did not memorize the training set");
+        double smallBatch = Parse(rows[0].Groups[4].Value), largeBatch = Parse(rows[^1].Groups[4].Value);
+        Assert.True(Parse(rows[0].Groups[1].Value) < Parse(rows[^1].Groups[1].Value));
+        Assert.True(smallBatch - largeBatch >= 0.02, $"test accuracy {smallBatch} with small batches vs {largeBatch} with large ones");
+        Assert.Equal(smallBatch - largeBatch, notebook.Number("batch test accuracy gain"), 2);
+    }
+
+    [Fact]
+    public void The_notebook_draws_its_charts_including_the_sliders()
+    {
+        var html = notebook.Html.Where(t => t.Contains("Plotly.newPlot")).ToList();
+        Assert.True(html.Count >= 6, $"expected at least 6 charts, found {html.Count}");
+        Assert.True(html.Count(t => t.Contains("\"sliders\"")) >= 2, "expected two slider charts (α paths, batch-size curves)");
+    }
+}
