@@ -54,17 +54,15 @@ public static class Charts
     public static GenericChart Classes(string title, ChartPoints points, string xTitle = "x₁", string yTitle = "x₂") =>
         Styled(PlotlyChart.Combine(PointsByClass(points)), title, xTitle, yTitle);
 
-    /// <summary>A heatmap of Z over the grid (xs, ys), optionally with labelled points on top: a decision surface.</summary>
+    /// <summary>A heatmap of Z over the grid (xs, ys), optionally with labelled points on top: a decision surface.
+    /// Pale colours from class 0's to class 1's, so the points stay visible on it.</summary>
     public static GenericChart Heatmap(string title, double[] xs, double[] ys, double[][] z,
         ChartPoints? points = null, string xTitle = "x₁", string yTitle = "x₂")
     {
-        var layers = new List<GenericChart>
-        {
-            PlotlyChart.Heatmap<double, double, double, string>(z, X: xs, Y: ys, ColorScale: StyleParam.Colorscale.RdBu, ShowScale: true, Name: "value"),
-        };
+        var layers = new List<GenericChart> { HeatmapLayer("value", xs, ys, z, Min(z), Max(z), visible: true, showScale: true) };
         if (points is not null)
             layers.AddRange(PointsByClass(points));
-        return Styled(PlotlyChart.Combine(layers.ToArray()), title, xTitle, yTitle);
+        return WithLegendOnTop(Styled(PlotlyChart.Combine(layers.ToArray()), title, xTitle, yTitle));
     }
 
     /// <summary>Contour lines of Z over the grid (xs, ys), optionally with points or a path on top: a loss surface.</summary>
@@ -152,18 +150,12 @@ public static class Charts
     {
         var charts = new List<GenericChart>();
         var owner = new List<int>();
+        // One colour scale for every frame, so the same colour means the same value at every slider position.
+        var low = frames.Min(f => Min(f.Z));
+        var high = frames.Max(f => Max(f.Z));
         for (var f = 0; f < frames.Length; f++)
         {
-            var trace = new Trace2D("heatmap");
-            dynamic heat = trace;
-            heat.name = frames[f].Label;
-            heat.x = xs;
-            heat.y = ys;
-            heat.z = frames[f].Z;
-            heat.colorscale = "RdBu";
-            heat.showscale = f == 0;
-            heat.visible = f == 0;
-            charts.Add(GenericChart.ofTraceObject(true, trace));
+            charts.Add(HeatmapLayer(frames[f].Label, xs, ys, frames[f].Z, low, high, visible: f == 0, showScale: f == 0));
             owner.Add(f);
         }
         var fixedTraces = 0;
@@ -174,7 +166,7 @@ public static class Charts
             fixedTraces = pointCharts.Length;
             owner.AddRange(Enumerable.Repeat(-1, fixedTraces));
         }
-        var chart = Styled(PlotlyChart.Combine(charts.ToArray()), title, xTitle, yTitle);
+        var chart = WithLegendOnTop(Styled(PlotlyChart.Combine(charts.ToArray()), title, xTitle, yTitle));
         return WithSlider(chart, sliderLabel, frames.Select(f => f.Label).ToArray(), owner.ToArray(), fixedTraces);
     }
 
@@ -205,6 +197,36 @@ public static class Charts
         Titled(chart
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle), title);
+
+    /// <summary>A heatmap trace from pale class-0 blue through white to pale class-1 orange, on a fixed value range.</summary>
+    private static GenericChart HeatmapLayer(string name, double[] xs, double[] ys, double[][] z, double low, double high, bool visible, bool showScale)
+    {
+        var trace = new Trace2D("heatmap");
+        dynamic heat = trace;
+        heat.name = name;
+        heat.x = xs;
+        heat.y = ys;
+        heat.z = z;
+        heat.zmin = low;
+        heat.zmax = high > low ? high : low + 1;
+        heat.colorscale = new object[] { new object[] { 0.0, "#9ecae9" }, new object[] { 0.5, "#f7f7f7" }, new object[] { 1.0, "#f4b183" } };
+        heat.showscale = showScale;
+        heat.colorbar = new { len = 0.85, thickness = 14 };
+        heat.visible = visible;
+        return GenericChart.ofTraceObject(true, trace);
+    }
+
+    private static double Min(double[][] z) => z.Min(row => row.Min());
+
+    private static double Max(double[][] z) => z.Max(row => row.Max());
+
+    /// <summary>A horizontal legend above the plot, clear of a colour bar on the right.</summary>
+    private static GenericChart WithLegendOnTop(GenericChart chart)
+    {
+        dynamic layout = new Layout();
+        layout.legend = new { orientation = "h", x = 0.0, y = 1.02, yanchor = "bottom" };
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
 
     private static GenericChart LineOf(ChartSeries series, int index) => series.Markers
         ? PlotlyChart.Point<double, double, string>(series.X, series.Y, Name: series.Name, MarkerColor: Color.fromString(Palette[index % Palette.Length]))

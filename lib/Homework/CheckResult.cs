@@ -40,7 +40,7 @@ public sealed record CheckResult(
 }
 
 /// <summary>
-/// Thrown by a failing check while grading (environment variable <c>REGLAB_GRADING=1</c>), so that the graded
+/// Thrown by a failing check while grading (<see cref="Checks.EnterGradingMode"/>), so that the graded
 /// cell ends with an error and earns no points; students working in a notebook never see it.
 /// </summary>
 public sealed class CheckFailedException : Exception

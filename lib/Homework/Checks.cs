@@ -3,22 +3,30 @@ namespace RegularizationLab.Homework;
 /// <summary>
 /// The homework checks students call in their notebooks (one method per exercise, in the partial files
 /// Checks.*.cs), and the session summary. Each check prints one line and returns its <see cref="CheckResult"/>;
-/// it never throws in a student's notebook. While grading (<c>REGLAB_GRADING=1</c>) a failing check throws
-/// <see cref="CheckFailedException"/> so that its graded cell earns no points.
+/// it never throws in a student's notebook. While grading (after <see cref="EnterGradingMode"/>) a failing check
+/// throws <see cref="CheckFailedException"/> so that its graded cell earns no points.
 /// </summary>
 public static partial class Checks
 {
     private static readonly object Gate = new();
     private static readonly Dictionary<(string Name, CheckKind Kind), CheckResult> Latest = [];
 
-    /// <summary>Where check lines go; null means the console (which the notebook shows under the cell).</summary>
-    public static TextWriter? Output { get; set; }
+    private static volatile bool gradingMode;
 
-    /// <summary>Overrides the REGLAB_GRADING environment variable (tests use it).</summary>
-    public static bool? GradingOverride { get; set; }
+    /// <summary>Where check lines go; null means the console (which the notebook shows under the cell). For tests.</summary>
+    internal static TextWriter? Output { get; set; }
 
-    public static bool Grading =>
-        GradingOverride ?? Environment.GetEnvironmentVariable("REGLAB_GRADING") == "1";
+    /// <summary>Forces grading mode on or off regardless of the latch (tests only).</summary>
+    internal static bool? GradingOverride { get; set; }
+
+    /// <summary>True while grading: failing checks throw <see cref="CheckFailedException"/>.</summary>
+    public static bool Grading => GradingOverride ?? gradingMode;
+
+    /// <summary>
+    /// Switches this session to grading mode for good: from now on a failing check throws, so its graded cell earns no
+    /// points. The grader runs this in a cell of its own right after the setup cell; there is deliberately no way back.
+    /// </summary>
+    public static void EnterGradingMode() => gradingMode = true;
 
     /// <summary>Prints the result's line, remembers it for <see cref="Summary"/>, and throws while grading if it failed.</summary>
     public static CheckResult Report(CheckResult result)

@@ -66,9 +66,9 @@ public sealed class Dropout : ILayer, ICloneableLayer
         }
         else
         {
-            double p = DropProbability;
-            var m = mask.Data;
-            for (int i = 0; i < m.Length; i++) m[i] = _random.NextDouble() < p ? 0.0 : scale;
+            // Draw u ~ U[0, 1) per activation, then m = 0 if u < p (probability p) else 1/(1−p).
+            _random.FillUniform(mask.Data);
+            VectorMath.KeepWhereAtLeast(mask.Data, DropProbability, scale);
         }
         Mask = mask;
         var output = _outputs.Get(input.Rows, input.Cols);

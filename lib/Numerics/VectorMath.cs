@@ -77,6 +77,21 @@ public static partial class VectorMath
         for (; i < n; i++) Unsafe.Add(ref pz, i) = Unsafe.Add(ref px, i) * Unsafe.Add(ref py, i);
     }
 
+    /// <summary>xᵢ ← (xᵢ ≥ threshold ? value : 0), branch-free: turns uniforms into an inverted-dropout mask.</summary>
+    public static void KeepWhereAtLeast(Span<double> x, double threshold, double value)
+    {
+        ref double px = ref MemoryMarshal.GetReference(x);
+        int n = x.Length, i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var t = Vector512.Create(threshold);
+            var v = Vector512.Create(value);
+            for (; i <= n - 8; i += 8)
+                (Vector512.GreaterThanOrEqual(Vector512.LoadUnsafe(ref px, (nuint)i), t) & v).StoreUnsafe(ref px, (nuint)i);
+        }
+        for (; i < n; i++) Unsafe.Add(ref px, i) = Unsafe.Add(ref px, i) >= threshold ? value : 0.0;
+    }
+
     /// <summary>True when no entry is NaN or ±∞. Uses x − x, which is 0 for finite x and NaN otherwise.</summary>
     public static bool AllFinite(ReadOnlySpan<double> x)
     {

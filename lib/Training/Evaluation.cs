@@ -93,6 +93,28 @@ public static class Evaluation
         return mean;
     }
 
+    /// <summary>
+    /// Ensemble prediction (textbook §9.3.2, bagging / different initializations): the mean of the members' outputs,
+    /// (1/M) Σ_m f_m(x). For classifiers pass <paramref name="probabilities"/> = true to average softmax probabilities
+    /// (the usual way to combine classifiers) instead of raw logits.
+    /// </summary>
+    public static Matrix EnsembleAverage(IReadOnlyList<Sequential> members, Matrix features, bool probabilities = false)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        ArgumentNullException.ThrowIfNull(features);
+        Errors.Guard.NotEmpty(members, nameof(members));
+        var mean = new Matrix(features.Rows, members[0].OutputWidth);
+        foreach (Sequential member in members)
+        {
+            if (member.OutputWidth != mean.Cols)
+                throw new ArgumentException(
+                    $"members must all have the same number of outputs; found {member.OutputWidth} and {mean.Cols}.", nameof(members));
+            Matrix output = probabilities ? ClassProbabilities(member, features) : Outputs(member, features);
+            mean.AddScaledInPlace(1.0 / members.Count, output);
+        }
+        return mean;
+    }
+
     private static Matrix Slice(Matrix source, int start, int rows) =>
         new(rows, source.Cols, source.Data.AsSpan(start * source.Cols, rows * source.Cols).ToArray());
 }

@@ -11,6 +11,7 @@ public sealed class History
 {
     private readonly List<HistoryPoint> _points = new();
     private readonly List<WeightSnapshot> _snapshots = new();
+    private readonly List<string> _warnings = new();
 
     public IReadOnlyList<HistoryPoint> Points => _points;
     public IReadOnlyList<WeightSnapshot> Snapshots => _snapshots;
@@ -62,11 +63,19 @@ public sealed class History
     /// <summary>True if the network's parameters were set back to the best checkpoint at the end.</summary>
     public bool RestoredBest { get; internal set; }
 
+    /// <summary>
+    /// Friendly warnings about a run that finished but went wrong, e.g. a training loss that grew far above its
+    /// starting value (a cross-entropy loss stays finite even when a too-high learning rate wrecks the network, so
+    /// such a run does not count as diverged).
+    /// </summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
     /// <summary>Wall-clock duration (not part of the deterministic record).</summary>
     public TimeSpan Elapsed { get; internal set; }
 
     internal void Add(HistoryPoint point) => _points.Add(point);
     internal void AddSnapshot(WeightSnapshot snapshot) => _snapshots.Add(snapshot);
+    internal void AddWarning(string warning) => _warnings.Add(warning);
 
     /// <summary>A short summary suitable for printing in a notebook.</summary>
     public override string ToString()
@@ -84,6 +93,7 @@ public sealed class History
                       (StoppedEarly ? ", stopped early" : "") + (RestoredBest ? ", best parameters restored" : ""));
         if (Cancelled) lines.Add("cancelled before the planned number of epochs");
         if (DivergenceMessage is not null) lines.Add(DivergenceMessage);
+        lines.AddRange(Warnings);
         return string.Join(Environment.NewLine, lines);
     }
 }

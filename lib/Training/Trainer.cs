@@ -52,6 +52,10 @@ public sealed class Trainer
     public History Train(Dataset train, Dataset? validation = null, Dataset? test = null)
     {
         ArgumentNullException.ThrowIfNull(train);
+        if (Options.EvaluationObjective is { } evaluationObjective && evaluationObjective.IsClassification != Objective.IsClassification)
+            throw new ArgumentException(
+                $"EvaluationObjective ({evaluationObjective.Name}) and the training objective ({Objective.Name}) must both be " +
+                "classification or both regression losses.", nameof(Options.EvaluationObjective));
         Objective.CheckCompatible(train, Network.InputWidth, Network.OutputWidth, nameof(train));
         if (validation is not null) Objective.CheckCompatible(validation, Network.InputWidth, Network.OutputWidth, nameof(validation));
         if (test is not null) Objective.CheckCompatible(test, Network.InputWidth, Network.OutputWidth, nameof(test));
@@ -156,11 +160,12 @@ public sealed class Trainer
         public bool RecordPoint(int epoch)
         {
             TrainerOptions o = trainer.Options;
-            EvaluationResult t = Evaluation.Evaluate(trainer.Network, trainer.Objective, train, o.EvaluationChunkSize);
+            Objective objective = o.EvaluationObjective ?? trainer.Objective;
+            EvaluationResult t = Evaluation.Evaluate(trainer.Network, objective, train, o.EvaluationChunkSize);
             EvaluationResult v = validation is null ? new(double.NaN, double.NaN)
-                : Evaluation.Evaluate(trainer.Network, trainer.Objective, validation, o.EvaluationChunkSize);
+                : Evaluation.Evaluate(trainer.Network, objective, validation, o.EvaluationChunkSize);
             EvaluationResult s = test is null ? new(double.NaN, double.NaN)
-                : Evaluation.Evaluate(trainer.Network, trainer.Objective, test, o.EvaluationChunkSize);
+                : Evaluation.Evaluate(trainer.Network, objective, test, o.EvaluationChunkSize);
             double rate = trainer.Optimizer.StepCount == 0 ? double.NaN : trainer.Optimizer.CurrentLearningRate;
             double meanBatch = _batchLossCount == 0 ? double.NaN : _batchLossSum / _batchLossCount;
             _batchLossSum = 0;
@@ -169,6 +174,7 @@ public sealed class Trainer
                 rate, meanBatch));
             _latestTrainLoss = t.Loss;
             _latestValidationLoss = v.Loss;
+            WarnIfLossExploded(epoch, t.Loss);
 
             if (o.EarlyStopping is not { } early) return false;
             if (double.IsNaN(history.BestValidationLoss) || v.Loss < history.BestValidationLoss - early.MinDelta)
@@ -183,6 +189,20 @@ public sealed class Trainer
             if (_evaluationsWithoutImprovement < early.Patience) return false;
             EarlyStopTriggered = true;
             return true;
+        }
+
+        private double _initialTrainLoss = double.NaN;
+        private bool _warnedExplosion;
+
+        /// <summary>A finite loss 10× above the first recorded one (and above 1) means the updates are overshooting.</summary>
+        private void WarnIfLossExploded(int epoch, double trainLoss)
+        {
+            if (double.IsNaN(_initialTrainLoss)) { _initialTrainLoss = trainLoss; return; }
+            if (_warnedExplosion || !(trainLoss > 10 * _initialTrainLoss && trainLoss > 1)) return;
+            _warnedExplosion = true;
+            history.AddWarning(
+                $"Warning: the training loss grew from {_initialTrainLoss:G4} to {trainLoss:G4} by epoch {epoch}. The learning rate " +
+                $"({trainer.Optimizer.CurrentLearningRate:G4}) is probably too high: the updates overshoot. Try one 10× smaller.");
         }
 
         public void ReportDivergence(long step, int epoch, double loss, double learningRate)

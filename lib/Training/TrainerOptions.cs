@@ -57,6 +57,11 @@ public sealed record TrainerOptions
     /// <see cref="History.Diverged"/> / <see cref="History.DivergenceMessage"/>; true throws <see cref="TrainingDivergedException"/>.</summary>
     public bool ThrowOnDivergence { get; init; }
 
+    /// <summary>The loss recorded in the history (and watched by early stopping); null = the training objective.
+    /// Set it to plain cross-entropy when training with label smoothing, so runs with different ε are compared on
+    /// the same scale: <c>EvaluationObjective = new SoftmaxCrossEntropy()</c>.</summary>
+    public Objective? EvaluationObjective { get; init; }
+
     /// <summary>Rows per forward pass when evaluating a whole data set.</summary>
     public int EvaluationChunkSize { get; init; } = Evaluation.DefaultChunkSize;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using RegularizationLab.Lab.Execution;
 
@@ -23,8 +24,25 @@ public abstract class PrintedNotebookFixture : IAsyncLifetime
         string source = Path.Combine(root, "notebooks", NotebookFile);
         string executed = Path.Combine(root, "out", "notebook-tests", NotebookFile);
         Result = await new IsolatedNotebookRunner(new RunnerOptions()).RunAsync(source, executed);
-        Printed = string.Join("\n", Result.Cells.SelectMany(c => c.Outputs)
-            .Where(o => o.Kind == OutputKind.Stream).Select(o => o.Text));
+        Printed = File.Exists(executed) ? StreamText(await File.ReadAllTextAsync(executed)) : "";
+    }
+
+    /// <summary>The text of every stream output of an executed .ipynb, in cell order (the child process's result
+    /// carries timings and errors; the outputs live in the executed notebook it wrote).</summary>
+    private static string StreamText(string ipynb)
+    {
+        var cells = JsonNode.Parse(ipynb)?["cells"]?.AsArray() ?? [];
+        var parts = new List<string>();
+        foreach (var cell in cells)
+            foreach (var output in cell?["outputs"]?.AsArray() ?? [])
+                if ((string?)output?["output_type"] == "stream")
+                    parts.Add(output!["text"] switch
+                    {
+                        JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
+                        JsonNode text => (string?)text ?? "",
+                        null => "",
+                    });
+        return string.Join("\n", parts);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

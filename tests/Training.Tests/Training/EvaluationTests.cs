@@ -30,4 +30,21 @@ public class EvaluationTests
         Assert.Equal(1.0, mc[0, 0] + mc[0, 1], 12);
         Assert.NotEqual(Evaluation.ClassProbabilities(net, x)[0, 0], mc[0, 0]);
     }
+
+    [Fact]
+    public void Ensemble_average_is_the_mean_of_the_members_outputs()
+    {
+        var members = new[] { Mlp.Create(new[] { 2, 4, 2 }, seed: 1), Mlp.Create(new[] { 2, 4, 2 }, seed: 2), Mlp.Create(new[] { 2, 4, 2 }, seed: 3) };
+        var x = new Matrix(2, 2, new[] { 0.1, 0.2, -1.0, 0.5 });
+        Matrix logits = Evaluation.EnsembleAverage(members, x);
+        Matrix probabilities = Evaluation.EnsembleAverage(members, x, probabilities: true);
+        for (int r = 0; r < 2; r++)
+            for (int c = 0; c < 2; c++)
+            {
+                Assert.Equal(members.Average(m => Evaluation.Outputs(m, x)[r, c]), logits[r, c], 12);
+                Assert.Equal(members.Average(m => Evaluation.ClassProbabilities(m, x)[r, c]), probabilities[r, c], 12);
+            }
+        var e = Assert.Throws<ArgumentException>(() => Evaluation.EnsembleAverage(new[] { members[0], Mlp.Create(new[] { 2, 4, 3 }) }, x));
+        Assert.Equal("members", e.ParamName);
+    }
 }

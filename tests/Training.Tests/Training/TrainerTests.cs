@@ -153,6 +153,21 @@ public class TrainerTests
     }
 
     [Fact]
+    public void A_cross_entropy_run_wrecked_by_a_huge_learning_rate_gets_a_warning()
+    {
+        // Cross-entropy stays finite (log-sum-exp of huge logits), so this run does not "diverge", but it is useless.
+        var net = Mlp.Create(new[] { 2, 64, 64, 2 }, Activation.Tanh, seed: 1);
+        var history = new Trainer(net, new SoftmaxCrossEntropy(), new Sgd(1e3, momentum: 0.9),
+            new TrainerOptions { Epochs = 50, EvaluationInterval = 10 }).Train(Moons);
+        Assert.False(history.Diverged);
+        string warning = Assert.Single(history.Warnings);
+        Assert.Contains($"grew from {history.TrainLoss[0]:G4}", warning);
+        Assert.Contains("learning rate (1000) is probably too high", warning);
+        Assert.Contains(warning, history.ToString());
+        Assert.Empty(TrainSmall(1, epochs: 10).History.Warnings);
+    }
+
+    [Fact]
     public void Progress_is_reported_every_n_epochs_and_at_the_end()
     {
         var reports = new List<TrainingProgress>();
@@ -182,6 +197,25 @@ public class TrainerTests
             options with { Progress = slow.Add, ProgressInterval = TimeSpan.FromHours(1) }).Train(Moons);
         Assert.Equal(2, slow.Count);   // the first step, then the final report
         Assert.True(slow[1].Finished);
+    }
+
+    [Fact]
+    public void Evaluation_objective_replaces_the_smoothed_loss_in_the_history()
+    {
+        History Run(Objective? evaluation)
+        {
+            var net = Mlp.Create(new[] { 2, 8, 2 }, seed: 1);
+            var options = new TrainerOptions { Epochs = 5, EvaluationInterval = 5, EvaluationObjective = evaluation };
+            return new Trainer(net, new SoftmaxCrossEntropy(0.2), new Sgd(0.1), options).Train(Moons);
+        }
+        History smoothed = Run(null), plain = Run(new SoftmaxCrossEntropy());
+        Assert.Equal(smoothed.TrainAccuracy, plain.TrainAccuracy);   // same training, only the recorded loss differs
+        Assert.NotEqual(smoothed.TrainLoss[^1], plain.TrainLoss[^1]);
+        var net = Mlp.Create(new[] { 2, 8, 2 }, seed: 1);
+        Assert.Equal(Evaluation.Evaluate(net, new SoftmaxCrossEntropy(), Moons).Loss, plain.TrainLoss[0]);
+        var e = Assert.Throws<ArgumentException>(() => new Trainer(net, new SoftmaxCrossEntropy(), new Sgd(0.1),
+            new TrainerOptions { EvaluationObjective = new MeanSquaredError() }).Train(Moons));
+        Assert.Contains("both be classification or both regression", e.Message);
     }
 
     [Fact]

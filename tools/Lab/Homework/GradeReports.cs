@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace RegularizationLab.Lab.Homework;
+
+/// <summary>What the grader writes: one JSON file and one short feedback file per student, and the class gradebook (CSV).</summary>
+public static class GradeReports
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string ToJson(StudentGrade grade) => JsonSerializer.Serialize(grade, JsonOptions) + "\n";
+
+    public static StudentGrade FromJson(string json) =>
+        JsonSerializer.Deserialize<StudentGrade>(json, JsonOptions) ?? throw new InvalidDataException("empty grade file");
+
+    /// <summary>
+    /// The class gradebook: one row per student with the total, the maximum, the points of each part, the hand-graded
+    /// points still pending and a short note on issues.
+    /// </summary>
+    public static string Gradebook(IReadOnlyList<StudentGrade> grades, IReadOnlyList<NbgraderCell> parts)
+    {
+        var text = new StringBuilder();
+        var header = new List<string> { "student", "assignment", "score", "max_score", "manual_points_pending" };
+        header.AddRange(parts.Select(p => p.GradeId));
+        header.Add("notes");
+        text.AppendLine(string.Join(",", header.Select(Csv)));
+        foreach (var grade in grades.OrderBy(g => g.Student, StringComparer.Ordinal))
+        {
+            var row = new List<string> { grade.Student, grade.Assignment, Number(grade.Score), Number(grade.MaxScore), Number(grade.ManualPointsPending) };
+            foreach (var part in parts)
+            {
+                var found = grade.Parts.FirstOrDefault(p => p.GradeId == part.GradeId);
+                row.Add(found is null ? "" : found.Status == PartStatus.ManualGrading ? "manual" : Number(found.Points));
+            }
+            var notes = grade.Issues.Select(i => $"{i.GradeId} {i.Kind}").ToList();
+            if (grade.NotebookError is not null) notes.Insert(0, grade.NotebookError);
+            row.Add(string.Join("; ", notes));
+            text.AppendLine(string.Join(",", row.Select(Csv)));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>A short, friendly feedback file for the student.</summary>
+    public static string Feedback(StudentGrade grade)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"# {grade.Assignment}: feedback for {grade.Student}");
+        text.AppendLine();
+        var manual = grade.ManualPointsPending > 0 ? $" (+ up to {Number(grade.ManualPointsPending)} points for written answers, graded by hand)" : "";
+        text.AppendLine($"**Autograded score: {Number(grade.Score)} / {Number(grade.MaxScore)}**{manual}");
+        text.AppendLine();
+        if (grade.NotebookError is not null)
+        {
+            text.AppendLine($"⚠️ {grade.NotebookError}.");
+            text.AppendLine();
+        }
+        foreach (var part in grade.Parts)
+        {
+            var mark = part.Status switch
+            {
+                PartStatus.Passed => "✓",
+                PartStatus.ManualGrading => "✎",
+                _ => "✗",
+            };
+            var points = part.Status == PartStatus.ManualGrading ? $"{Number(part.MaxPoints)} points, graded by hand" : $"{Number(part.Points)} / {Number(part.MaxPoints)}";
+            text.AppendLine($"- {mark} **{part.GradeId}** ({points}): {Indent(part.Status == PartStatus.Passed ? "all checks and hidden tests passed." : part.Reason)}");
+        }
+        if (grade.Issues.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("**Cells that differ from the assignment** (locked cells were restored before grading):");
+            foreach (var issue in grade.Issues)
+                text.AppendLine($"- {issue.GradeId}: {issue.Detail}");
+        }
+        return text.ToString();
+    }
+
+    private static string Indent(string text) => text.Replace("\n", "\n  ");
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Csv(string field) =>
+        field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+}

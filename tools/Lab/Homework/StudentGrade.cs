@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+
+namespace RegularizationLab.Lab.Homework;
+
+/// <summary>How one graded part ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PartStatus>))]
+public enum PartStatus
+{
+    /// <summary>The test cell ran without an error: full points.</summary>
+    Passed,
+    /// <summary>A check failed, the code threw or did not compile: no points.</summary>
+    Failed,
+    /// <summary>The cell hit the per-cell time limit.</summary>
+    TimedOut,
+    /// <summary>The cell never ran (an earlier cell timed out, or the notebook could not be run).</summary>
+    NotRun,
+    /// <summary>A written answer: graded by hand, no points yet.</summary>
+    ManualGrading,
+}
+
+/// <summary>One graded part of one student's submission.</summary>
+public sealed record PartGrade(string GradeId, double Points, double MaxPoints, PartStatus Status, string Reason, string? Answer = null);
+
+/// <summary>Everything the grader found for one student.</summary>
+public sealed record StudentGrade
+{
+    public required string Student { get; init; }
+    public required string Assignment { get; init; }
+    public required string SubmissionPath { get; init; }
+
+    /// <summary>Autograded points earned.</summary>
+    public double Score { get; init; }
+
+    /// <summary>Autograded points available.</summary>
+    public double MaxScore { get; init; }
+
+    /// <summary>Points of written answers still to be graded by hand.</summary>
+    public double ManualPointsPending { get; init; }
+
+    public IReadOnlyList<PartGrade> Parts { get; init; } = [];
+
+    /// <summary>Edited, deleted, duplicated or missing cells.</summary>
+    public IReadOnlyList<CellIssue> Issues { get; init; } = [];
+
+    /// <summary>Why the notebook as a whole could not be graded normally (malformed file, total time limit, …); null if it could.</summary>
+    public string? NotebookError { get; init; }
+
+    public double Seconds { get; init; }
+
+    /// <summary>Where the graded run's executed notebook was written, if anywhere.</summary>
+    public string? ExecutedPath { get; init; }
+}
