@@ -39,28 +39,23 @@ public static class Pca
         }
         for (int j = 0; j < d; j++) mean[j] /= n;
 
-        // Accumulate the upper triangle row by row: C += x̃ x̃ᵀ (contiguous updates), then mirror it.
-        var covariance = new Matrix(d, d);
-        double[] c = covariance.Data;
-        var centred = new double[d];
+        // C = X̃ᵀX̃ / (n − 1) with the SIMD matrix product, then averaged with its transpose so that it is exactly
+        // symmetric (a blocked product may sum c_ij and c_ji in different orders).
+        var centred = new Matrix(n, d);
         for (int r = 0; r < n; r++)
         {
             ReadOnlySpan<double> row = data.Row(r);
-            for (int j = 0; j < d; j++) centred[j] = row[j] - mean[j];
-            for (int i = 0; i < d; i++)
-            {
-                double xi = centred[i];
-                if (xi == 0) continue;   // sparse pixels (MNIST borders) cost nothing
-                Span<double> target = c.AsSpan(i * d + i, d - i);
-                ReadOnlySpan<double> source = centred.AsSpan(i, d - i);
-                for (int j = 0; j < target.Length; j++) target[j] += xi * source[j];
-            }
+            Span<double> target = centred.Row(r);
+            for (int j = 0; j < d; j++) target[j] = row[j] - mean[j];
         }
+        var covariance = new Matrix(d, d);
+        MatrixProducts.MultiplyTransposedLeft(centred, centred, covariance);
+        double[] c = covariance.Data;
         double scale = 1.0 / (n - 1);
         for (int i = 0; i < d; i++)
             for (int j = i; j < d; j++)
             {
-                double value = c[i * d + j] * scale;
+                double value = 0.5 * (c[i * d + j] + c[j * d + i]) * scale;
                 c[i * d + j] = value;
                 c[j * d + i] = value;
             }

@@ -76,21 +76,21 @@ public static class SymmetricEigen
             // Trailing block B ← H B H with H = I − β v vᵀ:
             //   p = β B v,  K = (β/2) pᵀv,  w = p − K v,  B ← B − v wᵀ − w vᵀ.
             ReadOnlySpan<double> vs = v.AsSpan(0, m);
-            for (int i = 0; i < m; i++) p[i] = beta * Dot(a.AsSpan((start + i) * n + start, m), vs);
-            double kappa = 0.5 * beta * Dot(p.AsSpan(0, m), vs);
+            for (int i = 0; i < m; i++) p[i] = beta * VectorMath.Dot(a.AsSpan((start + i) * n + start, m), vs);
+            double kappa = 0.5 * beta * VectorMath.Dot(p.AsSpan(0, m), vs);
             for (int i = 0; i < m; i++) p[i] -= kappa * v[i];   // p now holds w
             ReadOnlySpan<double> w = p.AsSpan(0, m);
             for (int i = 0; i < m; i++)
             {
                 Span<double> row = a.AsSpan((start + i) * n + start, m);
-                Axpy(-v[i], w, row);
-                Axpy(-p[i], vs, row);
+                VectorMath.Axpy(-v[i], w, row);
+                VectorMath.Axpy(-p[i], vs, row);
             }
 
             // Q ← Q H, i.e. rows start … n−1 of z (= columns of Q): z_rows ← z_rows − β v (vᵀ z_rows).
             Array.Clear(u);
-            for (int i = 0; i < m; i++) Axpy(v[i], z.AsSpan((start + i) * n, n), u);
-            for (int i = 0; i < m; i++) Axpy(-beta * v[i], u, z.AsSpan((start + i) * n, n));
+            for (int i = 0; i < m; i++) VectorMath.Axpy(v[i], z.AsSpan((start + i) * n, n), u);
+            for (int i = 0; i < m; i++) VectorMath.Axpy(-beta * v[i], u, z.AsSpan((start + i) * n, n));
         }
         d = new double[n];
         e = new double[n];
@@ -205,33 +205,6 @@ public static class SymmetricEigen
         if (x == 0) return 0;
         double ratio = y / x;
         return x * Math.Sqrt(1 + ratio * ratio);
-    }
-
-    private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        int k = 0;
-        double sum = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
-        {
-            var acc = Vector<double>.Zero;
-            for (; k <= x.Length - Vector<double>.Count; k += Vector<double>.Count)
-                acc += new Vector<double>(x[k..]) * new Vector<double>(y[k..]);
-            sum = Vector.Sum(acc);
-        }
-        for (; k < x.Length; k++) sum += x[k] * y[k];
-        return sum;
-    }
-
-    private static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
-    {
-        int k = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var va = new Vector<double>(alpha);
-            for (; k <= x.Length - Vector<double>.Count; k += Vector<double>.Count)
-                (new Vector<double>(y[k..]) + va * new Vector<double>(x[k..])).CopyTo(y[k..]);
-        }
-        for (; k < x.Length; k++) y[k] += alpha * x[k];
     }
 }
 

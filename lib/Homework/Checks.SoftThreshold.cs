@@ -59,8 +59,8 @@ public static partial class Checks
             Verified = "|v| = t boundaries, the dead zone |v| < t, t = 0 and negative entries",
             Hint = "entry by entry: 0 if |vᵢ| ≤ t, otherwise vᵢ − t·sign(vᵢ).",
             Diagnose = DiagnoseSoftThreshold,
-            DiagnoseAll = failures => failures.All(f => OnlyLastEntryUnchanged(f.Input, f.Expected, f.Got))
-                ? "only the last entry is ever wrong, left unchanged: does your loop stop one entry early (i < Length − 1 instead of i < Length)?"
+            DiagnoseAll = failures => failures.All(f => OnlyLastEntryWrong(f.Expected, f.Got))
+                ? "only the last entry is ever wrong: does your loop stop one entry early (i < Length − 1 instead of i < Length)?"
                 : null,
         };
         return Report(check.Run(input => softThreshold(input.Values, input.Threshold), options));
@@ -83,13 +83,12 @@ public static partial class Checks
         return null;
     }
 
-    private static bool OnlyLastEntryUnchanged(ThresholdInput input, double[] expected, double[] got)
+    private static bool OnlyLastEntryWrong(double[] expected, double[] got)
     {
         if (got.Length != expected.Length || got.Length == 0) return false;
-        int last = got.Length - 1;
-        for (int i = 0; i < last; i++)
+        for (int i = 0; i < got.Length - 1; i++)
             if (!Tolerance.Exact.Accepts(expected[i], got[i])) return false;
-        return got[last] == input.Values[last];
+        return true;
     }
 
     private sealed record FitInput(Matrix X, double[] Y, double Lambda, double LearningRate, int Steps, string Description);

@@ -91,6 +91,19 @@ public class L1L2ChecksTests
     }
 
     [Fact]
+    public void An_off_by_one_loop_into_a_fresh_array_is_recognised_too()
+    {
+        var result = Checks.SoftThreshold((v, t) =>
+        {
+            var r = new double[v.Length];
+            for (int i = 0; i < v.Length - 1; i++) r[i] = Math.Sign(v[i]) * Math.Max(Math.Abs(v[i]) - t, 0);
+            return r;
+        });
+        Assert.True(result.Message.Contains("SoftThreshold([2], t = 0.5) should be [1.5], got [0]"), result.Message);
+        Assert.True(result.Message.Contains("i < Length − 1"), result.Message);
+    }
+
+    [Fact]
     public void Hard_thresholding_and_a_wrong_negative_branch_are_told_apart()
     {
         var hard = Checks.SoftThreshold((v, t) => [.. v.Select(x => Math.Abs(x) <= t ? 0 : x)]);

@@ -16,8 +16,7 @@ public sealed class AllNotebooksTests
     public async Task The_notebook_runs_without_errors(string notebook)
     {
         var source = Path.Combine(TestNotebooks.RepoRoot, notebook);
-        var executed = Path.Combine(TestNotebooks.RepoRoot, "out", "runner-tests", "all", notebook);
-        var result = await new IsolatedNotebookRunner(new RunnerOptions()).RunAsync(source, executed);
+        var result = await NotebookRunCache.RunAsync(source, repositoryRoot: TestNotebooks.RepoRoot);
         Assert.True(result.Succeeded, result.FailureReport);
         Assert.NotEmpty(result.Cells);
     }

@@ -38,7 +38,7 @@ public sealed class BrowserTests : IDisposable
 
         var dom = await Chromium.DumpDomAsync(chromium!, page);
         Assert.Contains("class=\"main-svg\"", dom);     // plotly.js drew the chart (its SVG layers)...
-        Assert.Contains("squares", dom);                // ...with our trace in its legend,
+        Assert.Contains("js-line", dom);                // ...and the line of our trace,
         Assert.Contains("class=\"katex\"", dom);        // and KaTeX typeset the inline math
         Assert.Contains("class=\"katex-display\"", dom); // and the display math.
 

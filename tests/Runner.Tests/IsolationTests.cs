@@ -33,6 +33,16 @@ public sealed class IsolationTests : IDisposable
     }
 
     [Fact]
+    public async Task The_total_time_limit_stops_a_notebook_whose_cells_are_each_within_their_limit()
+    {
+        var path = _notebooks.Write("slow.ipynb", "System.Threading.Thread.Sleep(1000);", "System.Threading.Thread.Sleep(60_000);", "Console.WriteLine(\"never\");");
+        var result = await _notebooks.RunIsolatedAsync(path, new RunnerOptions { CellTimeout = TimeSpan.FromSeconds(120), TotalTimeout = TimeSpan.FromSeconds(15) });
+        Assert.Equal(CellStatus.TimedOut, result.Cells[1].Status);
+        Assert.Contains("total time limit of 15 s", result.Cells[1].Error);
+        Assert.Equal(CellStatus.NotRun, result.Cells[2].Status);
+    }
+
+    [Fact]
     public async Task Cells_run_with_the_notebook_folder_as_working_directory()
     {
         _notebooks.WriteRaw("lesson/data.txt", "shipped data");

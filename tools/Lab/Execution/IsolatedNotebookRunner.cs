@@ -39,6 +39,11 @@ public sealed class IsolatedNotebookRunner(RunnerOptions options)
         arguments.Add(Options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture));
         if (Options.ContinueOnError)
             arguments.Add("--continue-on-error");
+        if (Options.TotalTimeout is { } total)
+        {
+            arguments.Add("--total-timeout");
+            arguments.Add(total.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+        }
         if (Options.BaseDirectory is not null)
         {
             arguments.Add("--base-dir");
@@ -79,7 +84,8 @@ public sealed class IsolatedNotebookRunner(RunnerOptions options)
             await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(1), cancellationToken)).ConfigureAwait(false);
             TimeSpan silent;
             lock (stderr) silent = lastActivity.Elapsed;
-            if (!process.HasExited && (silent > Options.CellTimeout + Grace || cancellationToken.IsCancellationRequested))
+            var overBudget = Options.TotalTimeout is { } budget && total.Elapsed > budget + Grace;
+            if (!process.HasExited && (silent > Options.CellTimeout + Grace || overBudget || cancellationToken.IsCancellationRequested))
             {
                 killedForSilence = !cancellationToken.IsCancellationRequested;
                 process.Kill(entireProcessTree: true);

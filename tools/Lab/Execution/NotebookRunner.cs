@@ -14,6 +14,8 @@ public sealed class NotebookRunner(RunnerOptions options)
 {
     public RunnerOptions Options { get; } = options;
 
+    private DateTime? _deadline;
+
     /// <summary>True after a cell timed out: its code may still be running in this process.</summary>
     public bool Abandoned { get; private set; }
 
@@ -46,6 +48,7 @@ public sealed class NotebookRunner(RunnerOptions options)
 
         var executionCount = 0;
         var stopped = false;
+        _deadline = Options.TotalTimeout is { } budget ? DateTime.UtcNow + budget : null;
         var codeCells = executed.Cells.Where(c => c.Kind == CellKind.Code).ToList();
         foreach (var cell in codeCells)
         {
@@ -146,9 +149,18 @@ public sealed class NotebookRunner(RunnerOptions options)
             submissions.AddRange(ImportedCode(import, baseDirectory));
         submissions.Add(prepared.Code);
 
+        // The cell's limit, or less when the notebook's total budget runs out first.
+        var limit = Options.CellTimeout;
+        var totalLimitApplies = false;
+        if (_deadline is { } deadline && deadline - DateTime.UtcNow < limit)
+        {
+            limit = deadline - DateTime.UtcNow;
+            totalLimitApplies = true;
+        }
+
         foreach (var code in submissions.Where(c => !string.IsNullOrWhiteSpace(c)))
         {
-            var remaining = Options.CellTimeout - watch.Elapsed;
+            var remaining = limit - watch.Elapsed;
             var run = Task.Run(async () =>
             {
                 using var capture = ConsoleCapture.RedirectTo(sink);
@@ -158,10 +170,10 @@ public sealed class NotebookRunner(RunnerOptions options)
             if (finished != run)
             {
                 cellResult.Outputs.AddRange(sink.Snapshot());
-                var seconds = Options.CellTimeout.TotalSeconds;
-                Fail(cellResult, "Timeout",
-                    $"the cell did not finish within the time limit of {seconds:0.#} s, so the runner stopped the notebook here. "
-                    + "Is there a loop that never ends? If the work is genuine, raise the limit with --cell-timeout.",
+                Fail(cellResult, "Timeout", totalLimitApplies
+                        ? $"the notebook used up its total time limit of {Options.TotalTimeout!.Value.TotalSeconds:0.#} s in this cell, so the runner stopped it here."
+                        : $"the cell did not finish within the time limit of {Options.CellTimeout.TotalSeconds:0.#} s, so the runner stopped the notebook here. "
+                          + "Is there a loop that never ends? If the work is genuine, raise the limit with --cell-timeout.",
                     CellStatus.TimedOut);
                 return;
             }

@@ -8,6 +8,9 @@ public sealed record RunnerOptions
     /// <summary>A cell running longer than this is stopped and reported.</summary>
     public TimeSpan CellTimeout { get; init; } = DefaultCellTimeout;
 
+    /// <summary>A limit on the whole notebook (a grader's budget per submission); null for none.</summary>
+    public TimeSpan? TotalTimeout { get; init; }
+
     /// <summary>Keep running later cells after a failed one (a grader wants every part tried); default stops, as "Run All" does.</summary>
     public bool ContinueOnError { get; init; }
 

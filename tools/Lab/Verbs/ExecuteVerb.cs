@@ -14,14 +14,14 @@ public sealed class ExecuteVerb : IVerb
 
     public string Summary => "(internal) run one notebook in this process for a parent `lab` process";
 
-    public string Usage => "lab __execute <notebook> --executed <path> --result <path> [--cell-timeout s] [--continue-on-error] [--base-dir dir]";
+    public string Usage => "lab __execute <notebook> --executed <path> --result <path> [--cell-timeout s] [--total-timeout s] [--continue-on-error] [--base-dir dir]";
 
     public bool Hidden => true;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var line = new CommandLine(args, "continue-on-error");
-        line.AllowOnly("executed", "result", "cell-timeout", "continue-on-error", "base-dir");
+        line.AllowOnly("executed", "result", "cell-timeout", "total-timeout", "continue-on-error", "base-dir");
         if (line.Positional.Count != 1)
             throw new UsageException("give exactly one notebook.");
         var notebook = Path.GetFullPath(line.Positional[0]);
@@ -33,6 +33,7 @@ public sealed class ExecuteVerb : IVerb
         var options = new RunnerOptions
         {
             CellTimeout = TimeSpan.FromSeconds(line.GetDouble("cell-timeout", RunnerOptions.DefaultCellTimeout.TotalSeconds, 0.1, 86_400)),
+            TotalTimeout = line.Get("total-timeout") is null ? null : TimeSpan.FromSeconds(line.GetDouble("total-timeout", 0, 0.1, 864_000)),
             ContinueOnError = line.Has("continue-on-error"),
             BaseDirectory = line.Get("base-dir"),
             Progress = message =>

@@ -1,0 +1,117 @@
+using RegularizationLab.Lab.Execution;
+using RegularizationLab.Lab.Homework;
+using RegularizationLab.Lab.Notebooks;
+
+namespace Homework.Tests;
+
+/// <summary>
+/// Grades, once for the whole test class, the solutions, the generated exercises and a set of deliberately wrong
+/// submissions that are built here from the solutions by text edits, and runs the exercises as a student would.
+/// Everything runs through the real course tool: one child process per notebook.
+/// </summary>
+public sealed class GradingFixture : IAsyncLifetime
+{
+    public string Folder { get; } = Path.Combine(Repository.Root, "out", "homework-tests");
+
+    public Dictionary<string, StudentGrade> Grades { get; } = [];
+
+    public Dictionary<string, NotebookRunResult> StudentRuns { get; } = [];
+
+    public Dictionary<string, Grader> Graders { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+        var submissions = Path.Combine(Folder, "submissions");
+        Directory.CreateDirectory(submissions);
+        foreach (var assignment in Repository.Assignments)
+            Graders[assignment] = new Grader(Repository.Solution(assignment));
+
+        var jobs = new List<(string Key, string Assignment, string Path)>();
+        string Write(string name, string text)
+        {
+            var path = Path.Combine(submissions, name + ".ipynb");
+            File.WriteAllText(path, text);
+            return path;
+        }
+        void Grade(string key, string assignment, string text) => jobs.Add((key, assignment, Write(key, text)));
+
+        Grade("hw1-solution", "hw1-l1-l2", File.ReadAllText(Repository.Solution("hw1-l1-l2")));
+        Grade("hw2-solution", "hw2-dropout", File.ReadAllText(Repository.Solution("hw2-dropout")));
+        Grade("hw1-exercise", "hw1-l1-l2", File.ReadAllText(Repository.Exercise("hw1-l1-l2")));
+        Grade("hw2-exercise", "hw2-dropout", File.ReadAllText(Repository.Exercise("hw2-dropout")));
+
+        // A: a flipped sign (part 1), an off-by-one loop (part 3), and a wrong decay hidden by editing the locked test cell (part 2).
+        Grade("hw1-mistakes", "hw1-l1-l2", Student("hw1-l1-l2", new()
+        {
+            ["l2_code"] = s => Replace(s, "gradient[i] = lambda * w[i];", "gradient[i] = -lambda * w[i];"),
+            ["soft_threshold_code"] = s => Replace(s, "i < values.Length; i++", "i < values.Length - 1; i++"),
+            ["weight_decay_code"] = s => Replace(s, "(1 - learningRate * decay) * w[i]", "(1 - decay) * w[i]"),
+            ["weight_decay_tests"] = s => Replace(s, "Checks.WeightDecayStep(WeightDecayStep);", "// Checks.WeightDecayStep(WeightDecayStep);"),
+        }));
+        // B: an infinite loop in the training loop (part 4), and a deleted test cell (part 3, whose answer is right).
+        Grade("hw1-loop-and-deleted-cell", "hw1-l1-l2", Student("hw1-l1-l2", new()
+        {
+            ["proximal_code"] = s => Replace(s, "step < steps; step++", "step < steps; "),
+        }, delete: "soft_threshold_tests"));
+        // C: the missing 1/(1−p) in both passes (parts 1 and 2), and a compile error (part 3).
+        Grade("hw2-mistakes", "hw2-dropout", Student("hw2-dropout", new()
+        {
+            ["forward_code"] = s => Replace(s, "x.Data[i] * keep.Data[i] / (1 - p);", "x.Data[i] * keep.Data[i];"),
+            ["backward_code"] = s => Replace(s, "delta.Data[i] * keep.Data[i] / (1 - p);", "delta.Data[i] * keep.Data[i];"),
+            ["variance_code"] = s => Replace(s, "/ (1 - p);", "/ (1 - p)"),
+        }));
+        // D: a file cut off in the middle.
+        var full = File.ReadAllText(Repository.Solution("hw1-l1-l2"));
+        Grade("hw1-malformed", "hw1-l1-l2", full[..(full.Length / 2)]);
+
+        using var gate = new SemaphoreSlim(2); // two notebooks at a time on a 2-core machine
+        async Task Limited(Func<Task> work)
+        {
+            await gate.WaitAsync();
+            try { await work(); } finally { gate.Release(); }
+        }
+        var tasks = jobs.Select(job => Limited(async () =>
+        {
+            var grade = await Graders[job.Assignment].GradeAsync(job.Key, job.Path, Path.Combine(Folder, "graded"));
+            lock (Grades) Grades[job.Key] = grade;
+        })).ToList();
+        // The exercises as a student runs them: top to bottom, stopping at the first error, as "Run All" does.
+        foreach (var assignment in Repository.Assignments)
+        {
+            tasks.Add(Limited(async () =>
+            {
+                var runner = new IsolatedNotebookRunner(new RunnerOptions { CellTimeout = TimeSpan.FromSeconds(120) });
+                var result = await runner.RunAsync(Repository.Exercise(assignment), Path.Combine(Folder, "student-runs", assignment + ".ipynb"));
+                lock (StudentRuns) StudentRuns[assignment] = result;
+            }));
+        }
+        await Task.WhenAll(tasks);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A student's notebook: the exercise with the solution's answers filled in, then edited.</summary>
+    private static string Student(string assignment, Dictionary<string, Func<string, string>> edits, string? delete = null)
+    {
+        var solution = Notebook.Load(Repository.Solution(assignment));
+        var answers = solution.Cells.ToDictionary(c => NbgraderCell.Read(c)!.GradeId, c => HomeworkMarkers.StripMarkers(c.Source));
+        var student = Notebook.Load(Repository.Exercise(assignment));
+        foreach (var cell in student.Cells)
+        {
+            var meta = NbgraderCell.Read(cell)!;
+            if (meta.Solution) cell.Source = answers[meta.GradeId];
+            if (edits.TryGetValue(meta.GradeId, out var edit)) cell.Source = edit(cell.Source);
+        }
+        if (delete is not null)
+            ((System.Text.Json.Nodes.JsonArray)student.Root["cells"]!).RemoveAt(student.Cells.First(c => NbgraderCell.Read(c)!.GradeId == delete).Index);
+        return student.ToJson();
+    }
+
+    private static string Replace(string text, string from, string to) =>
+        text.Contains(from, StringComparison.Ordinal) ? text.Replace(from, to, StringComparison.Ordinal)
+            : throw new InvalidOperationException($"the test's edit did not apply: '{from}' is not in the cell");
+}
+
+[CollectionDefinition("Grading")]
+public sealed class GradingCollection : ICollectionFixture<GradingFixture>;
