@@ -167,4 +167,49 @@ public class ImplicitRegularizationAnalysisTests
             }
         }
     }
+
+    [Fact]
+    public void Sgd_modified_gradient_matches_finite_differences_of_the_sgd_modified_loss()
+    {
+        var loss = GaborLoss.Generate(seed: 1, noise: 0.3);
+        var batches = loss.Batches(4, seed: 7).Cast<ISmoothLoss>().ToArray();
+        double[] phi = [-1.0, 12.0];
+        const double alpha = 0.5, h = 1e-5;
+        double[] analytic = SgdModifiedLoss.Gradient(loss, batches, phi, alpha);
+        for (int i = 0; i < 2; i++)
+        {
+            double[] plus = (double[])phi.Clone(), minus = (double[])phi.Clone();
+            plus[i] += h;
+            minus[i] -= h;
+            double numeric = (SgdModifiedLoss.Value(loss, batches, plus, alpha) - SgdModifiedLoss.Value(loss, batches, minus, alpha)) / (2 * h);
+            Assert.True(Math.Abs(numeric - analytic[i]) < 1e-8 * Math.Max(1, Math.Abs(analytic[i])), $"component {i}: {analytic[i]} vs {numeric}");
+        }
+    }
+
+    [Fact]
+    public void Mean_epoch_of_one_batch_is_a_gradient_descent_step_and_two_batches_average_both_orders()
+    {
+        var loss = GaborLoss.Generate(seed: 2, count: 8);
+        double[] phi = [0.5, 13.0];
+        Assert.Equal(GradientFlow.GradientDescentStep(loss, phi, 0.1), SgdModifiedLoss.MeanEpochEndPoint([loss], phi, 0.1));
+        var halves = loss.Batches(4, seed: 1);
+        double[] ab = GradientFlow.GradientDescentStep(halves[1], GradientFlow.GradientDescentStep(halves[0], phi, 0.1), 0.1);
+        double[] ba = GradientFlow.GradientDescentStep(halves[0], GradientFlow.GradientDescentStep(halves[1], phi, 0.1), 0.1);
+        double[] mean = SgdModifiedLoss.MeanEpochEndPoint(halves.Cast<ISmoothLoss>().ToArray(), phi, 0.1);
+        Assert.Equal((ab[0] + ba[0]) / 2, mean[0], 12);
+        Assert.Equal((ab[1] + ba[1]) / 2, mean[1], 12);
+    }
+
+    [Fact]
+    public void Mean_sgd_epoch_follows_the_sgd_modified_flow_to_third_order()
+    {
+        var loss = GaborLoss.Generate(seed: 1, noise: 0.3);
+        var batches = loss.Batches(7, seed: 3).Cast<ISmoothLoss>().ToArray();   // 4 batches: 24 orders
+        double[] phi = [-1.0, 12.0];
+        double Gap(double alpha) => GradientFlow.Distance(
+            SgdModifiedLoss.MeanEpochEndPoint(batches, phi, alpha),
+            SgdModifiedLoss.FlowEndPoint(loss, batches, phi, batches.Length * alpha, 100, alpha));
+        double slope = Math.Log(Gap(1e-3) / Gap(5e-4)) / Math.Log(2.0);
+        Assert.InRange(slope, 2.8, 3.2);
+    }
 }

@@ -62,6 +62,19 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Extra_evaluation_epochs_are_recorded_in_order()
+    {
+        var net = Mlp.Create(new[] { 2, 8, 2 }, seed: 1);
+        var options = new TrainerOptions { Epochs = 12, EvaluationInterval = 5, EvaluationEpochs = new[] { 1, 3, 5 } };
+        var history = new Trainer(net, new SoftmaxCrossEntropy(), new Sgd(0.1), options).Train(Moons);
+        Assert.Equal(new[] { 0, 1, 3, 5, 10, 12 }, history.Epochs);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            new Trainer(net, new SoftmaxCrossEntropy(), new Sgd(0.1), new TrainerOptions { EvaluationEpochs = new[] { -2 } }));
+        Assert.Equal("EvaluationEpochs", e.ParamName);
+        Assert.Contains("-2", e.Message);
+    }
+
+    [Fact]
     public void Weight_snapshots_are_copies_taken_at_the_requested_epochs()
     {
         var initial = Mlp.Create(new[] { 2, 16, 16, 2 }, Activation.Tanh, 0.3, seed: 3).Snapshot().Flatten();

@@ -39,10 +39,10 @@ public sealed class IsolatedNotebookRunner(RunnerOptions options)
         arguments.Add(Options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture));
         if (Options.ContinueOnError)
             arguments.Add("--continue-on-error");
-        if (Options.TotalTimeout is { } total)
+        if (Options.TotalTimeout is { } totalLimit)
         {
             arguments.Add("--total-timeout");
-            arguments.Add(total.TotalSeconds.ToString(CultureInfo.InvariantCulture));
+            arguments.Add(totalLimit.TotalSeconds.ToString(CultureInfo.InvariantCulture));
         }
         if (Options.BaseDirectory is not null)
         {
