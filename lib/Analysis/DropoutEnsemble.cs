@@ -44,21 +44,33 @@ public static class DropoutEnsemble
         int[] widths = DropoutWidths(network);
         Guard.Equal(keepPatterns.Length, widths.Length, nameof(keepPatterns), "patterns (one per dropout layer)");
         CheckClass(network, classIndex);
-        try
+        for (int d = 0; d < widths.Length; d++)
+            Guard.Equal(keepPatterns[d].Length, widths[d], nameof(keepPatterns), $"entries in pattern {d} (one per unit)");
+
+        // Forward layer by layer; at a dropout layer multiply column u by keep[u]/(1 − p), the training-time mask with
+        // one pattern shared by every row. The activations are the previous layer's own buffer, which nothing else
+        // reads after this pass, so they are masked in place (no allocation per member).
+        Matrix x = inputs;
+        int dropoutIndex = 0;
+        foreach (ILayer layer in network.Layers)
         {
-            for (int d = 0; d < widths.Length; d++)
+            if (layer is Dropout dropout)
             {
-                Guard.Equal(keepPatterns[d].Length, widths[d], nameof(keepPatterns), $"entries in pattern {d} (one per unit)");
-                var keep = new Matrix(inputs.Rows, widths[d]);
-                for (int r = 0; r < inputs.Rows; r++) keepPatterns[d].CopyTo(keep.Row(r));
-                network.DropoutLayers[d].FixMask(keep);
+                if (ReferenceEquals(x, inputs)) x = inputs.Clone();   // never mask the caller's matrix
+                double scale = 1.0 / (1.0 - dropout.DropProbability);
+                double[] keep = keepPatterns[dropoutIndex++];
+                for (int r = 0; r < x.Rows; r++)
+                {
+                    Span<double> row = x.Row(r);
+                    for (int u = 0; u < row.Length; u++) row[u] *= keep[u] * scale;
+                }
             }
-            return ClassProbability(network.Forward(inputs, training: true), classIndex);
+            else
+            {
+                x = layer.Forward(x, training: false);
+            }
         }
-        finally
-        {
-            foreach (Dropout layer in network.DropoutLayers) layer.ReleaseMask();
-        }
+        return ClassProbability(x, classIndex);
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public static partial class Checks
     private static string? DiagnoseMaskScaling(MaskInput input, double[] expected, double[] got, string what)
     {
         if (input.P > 0 && Compare.IsMultipleOf(expected, got, 1 - input.P))
-            return $"missing the 1/(1−p) scaling: {what} must be divided by 1 − p = {Show.Number(1 - input.P)} so that E[output] = input.";
+            return $"missing the 1/(1−p) scaling: {what} must be divided by 1 − p = {Show.Number(1 - input.P)}.";
         if (input.P > 0 && Compare.IsMultipleOf(expected, got, (1 - input.P) * (1 - input.P)))
             return "you multiplied by (1 − p); inverted dropout divides by (1 − p).";
         if (Compare.IsMultipleOf(expected, got, -1)) return "the sign is flipped.";
@@ -78,7 +78,7 @@ public static partial class Checks
             Diagnose = (input, expected, got) =>
                 Compare.IsMultipleOf(expected.Data, got.Data, 1) ? null
                 : got.Rows == expected.Rows && got.Cols == expected.Cols
-                    ? DiagnoseMaskScaling(input, expected.Data, got.Data, "the kept activations")
+                    ? DiagnoseMaskScaling(input, expected.Data, got.Data, "the kept activations (so that E[output] = input)")
                       ?? (Compare.Vector(Masked(input, invert: true), got.Data, Tolerance.Exact) is null
                           ? "you kept the units where keep = 0: keep = 1 means the unit survives." : null)
                     : null,

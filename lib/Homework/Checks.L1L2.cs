@@ -50,8 +50,8 @@ public static partial class Checks
                 Near(got, 2 * expected) ? "your value is twice too large: this homework uses (λ/2)·Σw², whose gradient is λw."
                 : Near(got, expected / 2) ? "your value is half the expected one: multiply Σw² by λ/2, not λ/4."
                 : Near(got, input.Lambda * input.W.Sum(Math.Abs)) ? "that is the L1 penalty λΣ|w|: square the weights instead."
-                : Near(got * got, 2 * expected / Math.Max(input.Lambda, 1e-300) * input.Lambda * input.Lambda / 4)
-                  ? "you took the norm ‖w‖, not its square ‖w‖²." : null,
+                : Near(got, input.Lambda / 2 * Math.Sqrt(input.W.Sum(w => w * w)))
+                  ? "you took the norm ‖w‖, not its square ‖w‖² = Σw²." : null,
         };
         return Report(check.Run(input => l2Penalty(input.W, input.Lambda), options));
     }

@@ -133,7 +133,8 @@ public static partial class Checks
             Compare = (_, expected, got) => Compare.Vector(expected, got, Tolerance.Iterative),
             Tolerance = Tolerance.Iterative,
             Verified = "steps = 0, λ = 0, λ above λ_max and random sparse problems",
-            Hint = "start from w = 0; each step computes g = Xᵀ(Xw − y)/n, then w ← SoftThreshold(w − η·g, η·λ).",
+            Hint = "start from w = 0; each step computes g = Xᵀ(Xw − y)/n, then w ← SoftThreshold(w − η·g, η·λ) " +
+                   "(this uses your SoftThreshold: if its check fails, fix that first).",
             Diagnose = (input, _, got) =>
                 input.LearningRate != 1 && input.Lambda > 0 && Compare.Vector(ReferenceProximalFit(input, 1 / input.LearningRate), got, Tolerance.Iterative) is null
                     ? "the threshold must be η·λ (step size times λ), not λ."

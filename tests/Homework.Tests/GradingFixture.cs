@@ -87,6 +87,18 @@ public sealed class GradingFixture : IAsyncLifetime
             }));
         }
         await Task.WhenAll(tasks);
+
+        // The reports an instructor gets, written as `lab grade` writes them (for a look after a test run).
+        var reports = Path.Combine(Folder, "reports");
+        Directory.CreateDirectory(reports);
+        foreach (var grade in Grades.Values)
+        {
+            File.WriteAllText(Path.Combine(reports, grade.Student + ".json"), GradeReports.ToJson(grade));
+            File.WriteAllText(Path.Combine(reports, grade.Student + ".feedback.md"), GradeReports.Feedback(grade));
+        }
+        foreach (var (assignment, grader) in Graders)
+            File.WriteAllText(Path.Combine(reports, assignment + ".gradebook.csv"),
+                GradeReports.Gradebook([.. Grades.Values.Where(g => g.Assignment == assignment)], grader.Parts));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
