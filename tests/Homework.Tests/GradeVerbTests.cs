@@ -18,8 +18,8 @@ public class GradeVerbTests
 
         var found = GradeVerb.FindSubmissions([folder]);
 
-        Assert.Equal(["ada", "grace", "ada-2"], found.Select(f => f.Student));
-        Assert.EndsWith(Path.Combine("grace", "hw1 final.ipynb"), found[1].Path);
+        Assert.Equal(["ada", "ada-2", "grace"], found.Select(f => f.Student)); // a second "ada" must not overwrite the first's reports
+        Assert.EndsWith(Path.Combine("grace", "hw1 final.ipynb"), found[2].Path);
     }
 
     [Fact]

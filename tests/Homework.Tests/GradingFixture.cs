@@ -61,6 +61,8 @@ public sealed class GradingFixture : IAsyncLifetime
             ["backward_code"] = s => Replace(s, "delta.Data[i] * keep.Data[i] / (1 - p);", "delta.Data[i] * keep.Data[i];"),
             ["variance_code"] = s => Replace(s, "/ (1 - p);", "/ (1 - p)"),
         }));
+        // E: an endless loop at the top level of an extra cell: the per-cell limit stops the notebook there.
+        jobs.Add(("hw1-endless-cell", "hw1-l1-l2", Write("hw1-endless-cell", WithExtraCellAfter("hw1-l1-l2", "l2_code", "while (true) { }"))));
         // D: a file cut off in the middle.
         var full = File.ReadAllText(Repository.Solution("hw1-l1-l2"));
         Grade("hw1-malformed", "hw1-l1-l2", full[..(full.Length / 2)]);
@@ -73,7 +75,8 @@ public sealed class GradingFixture : IAsyncLifetime
         }
         var tasks = jobs.Select(job => Limited(async () =>
         {
-            var grade = await Graders[job.Assignment].GradeAsync(job.Key, job.Path, Path.Combine(Folder, "graded"));
+            var grader = job.Key == "hw1-endless-cell" ? ShortCellLimit : Graders[job.Assignment];
+            var grade = await grader.GradeAsync(job.Key, job.Path, Path.Combine(Folder, "graded"));
             lock (Grades) Grades[job.Key] = grade;
         })).ToList();
         // The exercises as a student runs them: top to bottom, stopping at the first error, as "Run All" does.
@@ -102,6 +105,23 @@ public sealed class GradingFixture : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The per-cell limit for the endless-cell submission: long enough for the setup cell on a busy machine.</summary>
+    public static readonly TimeSpan ShortCellTimeout = TimeSpan.FromSeconds(40);
+
+    private static readonly Grader ShortCellLimit = new(Repository.Solution("hw1-l1-l2"), new GradingLimits { CellTimeout = ShortCellTimeout });
+
+    /// <summary>The solution's answers in the exercise, plus one extra code cell of the student's after the given cell.</summary>
+    private static string WithExtraCellAfter(string assignment, string gradeId, string code)
+    {
+        var student = Notebook.Parse(Student(assignment, []));
+        var anchor = student.Cells.First(c => NbgraderCell.Read(c)!.GradeId == gradeId);
+        var extra = (System.Text.Json.Nodes.JsonObject)anchor.Json.DeepClone();
+        extra["metadata"] = new System.Text.Json.Nodes.JsonObject();
+        extra["source"] = code;
+        ((System.Text.Json.Nodes.JsonArray)student.Root["cells"]!).Insert(anchor.Index + 1, extra);
+        return student.ToJson();
+    }
 
     /// <summary>A student's notebook: the exercise with the solution's answers filled in, then edited.</summary>
     private static string Student(string assignment, Dictionary<string, Func<string, string>> edits, string? delete = null)

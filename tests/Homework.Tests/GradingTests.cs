@@ -107,6 +107,19 @@ public class GradingTests(GradingFixture fixture)
     }
 
     [Fact]
+    public void An_endless_cell_of_the_students_own_is_stopped_by_the_per_cell_limit_and_later_parts_say_why_they_did_not_run()
+    {
+        var grade = Grade("hw1-endless-cell");
+        Assert.Equal(0, grade.Score);
+        Assert.Empty(grade.Issues); // an extra cell is allowed; it is its endless loop that costs the points
+        Assert.All(grade.Parts, p =>
+        {
+            Assert.Equal(PartStatus.NotRun, p.Status);
+            AssertReason(p, $"exceeded the per-cell time limit of {GradingFixture.ShortCellTimeout.TotalSeconds:0} s and the notebook was stopped there");
+        });
+    }
+
+    [Fact]
     public void Malformed_JSON_scores_zero_with_the_parse_error_and_does_not_stop_the_batch()
     {
         var grade = Grade("hw1-malformed");
@@ -114,7 +127,7 @@ public class GradingTests(GradingFixture fixture)
         Assert.NotNull(grade.NotebookError);
         Assert.Contains("not valid JSON", grade.NotebookError);
         Assert.All(grade.Parts, p => Assert.Contains("not valid JSON", p.Reason));
-        Assert.Equal(8, fixture.Grades.Count);
+        Assert.Equal(9, fixture.Grades.Count);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace RegularizationLab.Lab.Execution;
 
 /// <summary>
 /// The members a notebook can call unqualified, as the kernel's <c>using static Microsoft.DotNet.Interactive.Kernel</c>
-/// provides them. An instance is the globals object of one notebook session.
+/// provides them. An instance is the globals object of one notebook session. The lower-case names are the kernel's.
 /// </summary>
 public class KernelGlobals
 {

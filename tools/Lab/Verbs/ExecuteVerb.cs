@@ -1,4 +1,3 @@
-using System.Globalization;
 using RegularizationLab.Lab.Cli;
 using RegularizationLab.Lab.Execution;
 
@@ -66,9 +65,4 @@ public sealed class ExecuteVerb : IVerb
             Environment.Exit(code); // The timed-out cell's thread is still running; only ending the process stops it.
         return code;
     }
-}
-
-internal static class Invariant
-{
-    public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
