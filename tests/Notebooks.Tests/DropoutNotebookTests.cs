@@ -1,72 +1,12 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using RegularizationLab.Lab.Execution;
 
 namespace RegularizationLab.Notebooks.Tests;
 
-/// <summary>
-/// Runs notebooks/04-dropout.ipynb once through the course runner (in its own process, as CI does) and keeps the text
-/// its cells printed. The executed copy goes to out/notebook-tests/04-dropout.ipynb for inspection.
-/// </summary>
-public sealed class DropoutNotebookFixture : IAsyncLifetime
+public sealed class DropoutNotebookFixture : PrintedNotebookFixture
 {
-    public NotebookRunResult Result { get; private set; } = null!;
-
-    /// <summary>Everything the cells printed (standard output streams), in cell order.</summary>
-    public string Printed { get; private set; } = "";
-
-    public async Task InitializeAsync()
-    {
-        string root = FindRepoRoot();
-        string source = Path.Combine(root, "notebooks", "04-dropout.ipynb");
-        string executed = Path.Combine(root, "out", "notebook-tests", "04-dropout.ipynb");
-        Result = await new IsolatedNotebookRunner(new RunnerOptions()).RunAsync(source, executed);
-        Printed = File.Exists(executed) ? StreamText(executed) : "";
-    }
-
-    /// <summary>The "stream" outputs of every code cell of an executed .ipynb, joined in cell order.</summary>
-    private static string StreamText(string executedNotebook)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(executedNotebook));
-        var text = new StringBuilder();
-        foreach (JsonElement cell in document.RootElement.GetProperty("cells").EnumerateArray())
-        {
-            if (!cell.TryGetProperty("outputs", out JsonElement outputs)) continue;
-            foreach (JsonElement output in outputs.EnumerateArray())
-            {
-                if (output.GetProperty("output_type").GetString() != "stream") continue;
-                JsonElement lines = output.GetProperty("text");
-                if (lines.ValueKind == JsonValueKind.Array)
-                    foreach (JsonElement line in lines.EnumerateArray()) text.Append(line.GetString());
-                else text.Append(lines.GetString());
-                text.Append('\n');
-            }
-        }
-        return text.ToString();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    /// <summary>The number printed on a line "<paramref name="label"/> = value" (fails clearly if there is none).</summary>
-    public double Number(string label)
-    {
-        Match m = Regex.Match(Printed, "^" + Regex.Escape(label) + @"\s*=\s*([-+0-9.Ee]+)", RegexOptions.Multiline);
-        Assert.True(m.Success, $"the notebook printed no line \"{label} = …\". Printed text:\n{Printed}");
-        return double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>All matches of <paramref name="pattern"/> in the printed text.</summary>
-    public IReadOnlyList<Match> Lines(string pattern) =>
-        Regex.Matches(Printed, pattern, RegexOptions.Multiline).ToList();
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RegularizationLab.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("cannot find RegularizationLab.slnx above " + AppContext.BaseDirectory);
-    }
+    protected override string NotebookFile => "04-dropout.ipynb";
 }
 
 /// <summary>

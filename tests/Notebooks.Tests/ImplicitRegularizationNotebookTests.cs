@@ -6,60 +6,9 @@ using RegularizationLab.Lab.Execution;
 
 namespace RegularizationLab.Notebooks.Tests;
 
-/// <summary>
-/// Runs notebooks/03-implicit-regularization.ipynb once through the course runner (in its own process, as CI does)
-/// and keeps the text its cells printed. The executed copy goes to out/notebook-tests/03-implicit-regularization.ipynb.
-/// </summary>
-public sealed class ImplicitRegularizationNotebookFixture : IAsyncLifetime
+public sealed class ImplicitRegularizationNotebookFixture : PrintedNotebookFixture
 {
-    public NotebookRunResult Result { get; private set; } = null!;
-
-    /// <summary>Everything the cells printed (standard output streams), in cell order.</summary>
-    public string Printed { get; private set; } = "";
-
-    public async Task InitializeAsync()
-    {
-        string root = FindRepoRoot();
-        string source = Path.Combine(root, "notebooks", "03-implicit-regularization.ipynb");
-        string executed = Path.Combine(root, "out", "notebook-tests", "03-implicit-regularization.ipynb");
-        Result = await new IsolatedNotebookRunner(new RunnerOptions()).RunAsync(source, executed);
-        // The child process writes the executed copy; read its outputs from there (nbformat JSON).
-        if (Result.ExecutedPath is { } path)
-        {
-            var outputs = JsonNode.Parse(await File.ReadAllTextAsync(path))!["cells"]!.AsArray()
-                .SelectMany(cell => cell!["outputs"]?.AsArray() ?? []).ToList();
-            Printed = string.Join("\n", outputs.Where(o => (string?)o!["output_type"] == "stream").Select(o => Join(o!["text"])));
-            Html = outputs.Select(o => o!["data"]?["text/html"]).Where(h => h is not null).Select(Join).ToList();
-        }
-    }
-
-    /// <summary>The HTML of every rich output (the charts), in cell order.</summary>
-    public IReadOnlyList<string> Html { get; private set; } = [];
-
-    // nbformat stores multi-line text as an array of lines (or, less often, one string).
-    private static string Join(JsonNode? text) =>
-        text is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)text ?? "";
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    /// <summary>The number printed on a line "<paramref name="label"/> = value" (fails clearly if there is none).</summary>
-    public double Number(string label)
-    {
-        Match m = Regex.Match(Printed, "^" + Regex.Escape(label) + @"\s*=\s*([-+0-9.Ee]+)", RegexOptions.Multiline);
-        Assert.True(m.Success, $"the notebook printed no line \"{label} = …\". Printed text:\n{Printed}");
-        return double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>All matches of <paramref name="pattern"/> in the printed text.</summary>
-    public IReadOnlyList<Match> Lines(string pattern) =>
-        Regex.Matches(Printed, pattern, RegexOptions.Multiline).ToList();
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RegularizationLab.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("cannot find RegularizationLab.slnx above " + AppContext.BaseDirectory);
-    }
+    protected override string NotebookFile => "03-implicit-regularization.ipynb";
 }
 
 /// <summary>
