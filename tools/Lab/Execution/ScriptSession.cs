@@ -40,7 +40,7 @@ public sealed class ScriptSession
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithAllowUnsafe(true)
-            .WithEmitDebugInformation(false)
+            .WithEmitDebugInformation(true) // portable PDB in memory: a student's exception carries its line number
             .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDirectory))
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDirectory))
             .WithReferences(FrameworkReferences.Value)
