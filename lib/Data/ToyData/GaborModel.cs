@@ -29,6 +29,20 @@ public static class GaborModel
     }
 
     /// <summary>
+    /// The profile g(u) = sin(u)·e^{−u²/32} and its first two derivatives, from which every derivative of f follows
+    /// by the chain rule (∂u/∂φ = (1, 0.06 x), and u is linear in φ):
+    ///     g′(u) = e^{−u²/32} (cos u − (u/16) sin u),
+    ///     g″(u) = e^{−u²/32} (−(17/16) sin u − (u/8) cos u + (u²/256) sin u).
+    /// </summary>
+    public static (double Value, double First, double Second) Profile(double u)
+    {
+        double envelope = Math.Exp(-u * u / EnvelopeDenominator), sin = Math.Sin(u), cos = Math.Cos(u);
+        return (sin * envelope,
+                envelope * (cos - u / 16.0 * sin),
+                envelope * (-17.0 / 16.0 * sin - u / 8.0 * cos + u * u / 256.0 * sin));
+    }
+
+    /// <summary>
     /// ∂f/∂φ₀ and ∂f/∂φ₁. With g(u) = sin(u) e^{−u²/32}:  g′(u) = e^{−u²/32} (cos u − (u/16) sin u),
     /// ∂u/∂φ₀ = 1, ∂u/∂φ₁ = 0.06 x.
     /// </summary>

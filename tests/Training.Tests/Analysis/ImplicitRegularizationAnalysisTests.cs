@@ -44,7 +44,7 @@ public class ImplicitRegularizationAnalysisTests
     [InlineData(-4.0, 8.0)]
     [InlineData(6.0, 20.0)]
     public void Gabor_loss_gradient_and_hessian_match_finite_differences(double p0, double p1)
-        => AssertDerivativesMatch(GaborLoss.Generate(seed: 3), [p0, p1]);
+        => AssertDerivativesMatch(GaborLeastSquaresLoss.Generate(seed: 3), [p0, p1]);
 
     [Fact]
     public void Valley_floor_is_a_line_of_global_minima()
@@ -109,7 +109,7 @@ public class ImplicitRegularizationAnalysisTests
     [Fact]
     public void Batch_variance_vanishes_for_one_full_batch_and_is_positive_for_small_batches()
     {
-        var loss = GaborLoss.Generate(seed: 1);
+        var loss = GaborLeastSquaresLoss.Generate(seed: 1);
         double[] phi = [0.5, 13.0];
         Assert.Equal(0.0, SgdModifiedLoss.BatchVarianceTerm(loss, [loss], phi, 1.0), 15);
         var batches = loss.Batches(4, seed: 7);
@@ -122,7 +122,7 @@ public class ImplicitRegularizationAnalysisTests
     [Fact]
     public void Batches_reject_a_size_that_does_not_divide_the_data()
     {
-        var loss = GaborLoss.Generate(seed: 1, count: 28);
+        var loss = GaborLeastSquaresLoss.Generate(seed: 1, count: 28);
         var error = Assert.Throws<ArgumentException>(() => loss.Batches(5, seed: 0));
         Assert.Equal("batchSize", error.ParamName);
     }
@@ -171,7 +171,7 @@ public class ImplicitRegularizationAnalysisTests
     [Fact]
     public void Sgd_modified_gradient_matches_finite_differences_of_the_sgd_modified_loss()
     {
-        var loss = GaborLoss.Generate(seed: 1, noise: 0.3);
+        var loss = GaborLeastSquaresLoss.Generate(seed: 1, noise: 0.3);
         var batches = loss.Batches(4, seed: 7).Cast<ISmoothLoss>().ToArray();
         double[] phi = [-1.0, 12.0];
         const double alpha = 0.5, h = 1e-5;
@@ -189,7 +189,7 @@ public class ImplicitRegularizationAnalysisTests
     [Fact]
     public void Mean_epoch_of_one_batch_is_a_gradient_descent_step_and_two_batches_average_both_orders()
     {
-        var loss = GaborLoss.Generate(seed: 2, count: 8);
+        var loss = GaborLeastSquaresLoss.Generate(seed: 2, count: 8);
         double[] phi = [0.5, 13.0];
         Assert.Equal(GradientFlow.GradientDescentStep(loss, phi, 0.1), SgdModifiedLoss.MeanEpochEndPoint([loss], phi, 0.1));
         var halves = loss.Batches(4, seed: 1);
@@ -203,7 +203,7 @@ public class ImplicitRegularizationAnalysisTests
     [Fact]
     public void Mean_sgd_epoch_follows_the_sgd_modified_flow_to_third_order()
     {
-        var loss = GaborLoss.Generate(seed: 1, noise: 0.3);
+        var loss = GaborLeastSquaresLoss.Generate(seed: 1, noise: 0.3);
         var batches = loss.Batches(7, seed: 3).Cast<ISmoothLoss>().ToArray();   // 4 batches: 24 orders
         double[] phi = [-1.0, 12.0];
         double Gap(double alpha) => GradientFlow.Distance(

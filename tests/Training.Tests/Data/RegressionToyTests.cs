@@ -1,3 +1,4 @@
+using RegularizationLab.Analysis;
 using RegularizationLab.Data;
 
 namespace RegularizationLab.Tests.Training.Data;
@@ -107,21 +108,47 @@ public class GaborModelTests
     }
 
     [Fact]
-    public void Gabor_loss_hessian_matches_finite_differences_of_its_gradient()
+    public void Gabor_sum_loss_hessian_matches_finite_differences_of_its_gradient()
     {
-        var loss = new GaborLoss(GaborModel.GenerateData(seed: 3));
+        var data = GaborModel.GenerateData(seed: 3);
+        var loss = new GaborLeastSquaresLoss(data, LossReduction.Sum);
         foreach (double[] phi in new[] { new[] { 0.5, 12.0 }, new[] { -3.0, 6.0 }, new[] { 0.0, 16.0 } })
         {
             double[,] h = loss.Hessian(phi);
             for (int c = 0; c < 2; c++)
             {
                 double[] e = c == 0 ? new[] { 1.0, 0 } : new[] { 0, 1.0 };
-                double[] column = RegularizationLab.Analysis.GradientStatistics.HessianVectorProduct(loss.Gradient, phi, e, 1e-5);
+                double[] column = GradientStatistics.HessianVectorProduct(loss.Gradient, phi, e, 1e-5);
                 for (int r = 0; r < 2; r++)
                     Assert.True(Math.Abs(h[r, c] - column[r]) < 1e-6 * (1 + Math.Abs(h[r, c])), $"H[{r},{c}] = {h[r, c]} vs {column[r]}");
             }
-            Assert.Equal(GaborModel.Loss(loss.Data, phi[0], phi[1]), loss.Value(phi));
+            // The sum reduction is exactly the textbook's L[φ] = Σᵢ (f[xᵢ, φ] − yᵢ)² that GaborModel.Loss computes.
+            Assert.Equal(GaborModel.Loss(data, phi[0], phi[1]), loss.Value(phi));
+            var (g0, g1) = GaborModel.LossGradient(data, phi[0], phi[1]);
+            double[] g = loss.Gradient(phi);
+            Assert.Equal(g0, g[0], 1e-12 * (1 + Math.Abs(g0)));
+            Assert.Equal(g1, g[1], 1e-12 * (1 + Math.Abs(g1)));
         }
         Assert.Throws<ArgumentException>(() => loss.Value(new[] { 1.0 }));
+    }
+
+    [Fact]
+    public void Gabor_mean_and_sum_losses_differ_by_the_number_of_examples()
+    {
+        var data = GaborModel.GenerateData(seed: 4, count: 12);
+        var mean = new GaborLeastSquaresLoss(data, LossReduction.Mean);
+        var sum = new GaborLeastSquaresLoss(data, LossReduction.Sum);
+        double[] phi = { 0.7, 11.0 };
+        Assert.Equal(sum.Value(phi) / 12, mean.Value(phi), 1e-12);
+        double[] gm = mean.Gradient(phi), gs = sum.Gradient(phi);
+        double[,] hm = mean.Hessian(phi), hs = sum.Hessian(phi);
+        for (int r = 0; r < 2; r++)
+        {
+            Assert.Equal(gs[r] / 12, gm[r], 1e-12);
+            for (int c = 0; c < 2; c++) Assert.Equal(hs[r, c] / 12, hm[r, c], 1e-10);
+        }
+        // Batches keep the reduction, so a batch of a sum loss is again a sum.
+        Assert.Equal(LossReduction.Sum, sum.Batches(batchSize: 4, seed: 1)[0].Reduction);
+        Assert.Equal("reduction", Assert.Throws<ArgumentOutOfRangeException>(() => new GaborLeastSquaresLoss(data, (LossReduction)7)).ParamName);
     }
 }
