@@ -63,24 +63,34 @@ public class ToyDataTests
     {
         // Expected first step over the random first batch equals the full-batch step: average it over many seeds.
         var data = GaborModel.GenerateData(seed: 2, count: 12);
-        const double rate = 0.001;
+        const double rate = 0.05;
         var (g0, g1) = GaborModel.LossGradient(data, 0.5, 12);
-        double mean0 = 0, mean1 = 0;
         const int seeds = 4000;
+        var steps0 = new double[seeds];
+        var steps1 = new double[seeds];
         for (int s = 0; s < seeds; s++)
         {
             var step = GaborModel.StochasticGradientDescentPath(data, 0.5, 12, rate, batchSize: 3, steps: 1, seed: s);
-            mean0 += step.Phi0[1]; mean1 += step.Phi1[1];
+            steps0[s] = step.Phi0[1] - 0.5;
+            steps1[s] = step.Phi1[1] - 12;
         }
-        Assert.Equal(0.5 - rate * g0, mean0 / seeds, 3);
-        Assert.Equal(12 - rate * g1, mean1 / seeds, 2);
+        foreach (var (steps, expected) in new[] { (steps0, -rate * g0), (steps1, -rate * g1) })
+        {
+            double mean = steps.Average();
+            double standardError = Math.Sqrt(steps.Sum(v => (v - mean) * (v - mean)) / (seeds - 1) / seeds);
+            // The error bar is small against the step itself, so a missing n/batchSize factor (a 4× smaller mean) fails.
+            Assert.True(standardError < 0.1 * Math.Abs(expected), $"SE {standardError:E2} vs step {expected:E2}");
+            Assert.True(Math.Abs(mean - expected) < 4 * standardError, $"mean step {mean:E4} vs full-batch step {expected:E4}");
+        }
+        Assert.True(steps0.Distinct().Count() > 1, "different seeds should draw different first batches");
 
-        var a = GaborModel.StochasticGradientDescentPath(data, 0.5, 12, rate, 3, 20, seed: 1);
-        var b = GaborModel.StochasticGradientDescentPath(data, 0.5, 12, rate, 3, 20, seed: 1);
-        var c = GaborModel.StochasticGradientDescentPath(data, 0.5, 12, rate, 3, 20, seed: 2);
+        const double rate2 = 0.001;
+        var a = GaborModel.StochasticGradientDescentPath(data, 0.5, 12, rate2, 3, 20, seed: 1);
+        var b = GaborModel.StochasticGradientDescentPath(data, 0.5, 12, rate2, 3, 20, seed: 1);
+        var c = GaborModel.StochasticGradientDescentPath(data, 0.5, 12, rate2, 3, 20, seed: 2);
         Assert.Equal(a.Phi1, b.Phi1);
         Assert.NotEqual(a.Phi1, c.Phi1);
-        Assert.Equal("batchSize", Assert.ThrowsAny<ArgumentException>(() => GaborModel.StochasticGradientDescentPath(data, 0, 1, rate, 13, 5, 0)).ParamName);
+        Assert.Equal("batchSize", Assert.ThrowsAny<ArgumentException>(() => GaborModel.StochasticGradientDescentPath(data, 0, 1, rate2, 13, 5, 0)).ParamName);
         Assert.Equal("learningRate", Assert.ThrowsAny<ArgumentException>(() => GaborModel.GradientDescentPath(data, 0, 1, 0, 5)).ParamName);
     }
 }

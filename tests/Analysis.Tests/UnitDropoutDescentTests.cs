@@ -86,7 +86,9 @@ public class UnitDropoutDescentTests
         // Weight-scaling rule: units 7, 8, 9 were present 2 steps in 3.
         foreach (int k in new[] { 7, 8, 9 }) final[1 + k] *= 2.0 / 3;
         double dropoutAfter = UnitDropoutDescent.KinkHeight(final, GapFrom, GapTo);
-        Assert.True(dropoutAfter < 0.25 * before, $"kink {before:F4} → {dropoutAfter:F4}");
+        Assert.True(dropoutAfter < 0.05 * before, $"kink {before:F4} → {dropoutAfter:F4}");
+        // …while the (scaled) network still fits the straight-line data it started on exactly.
+        Assert.True(descent.Loss(final) < 1e-3, $"training MSE {descent.Loss(final):E2}");
     }
 
     [Fact]
