@@ -21,6 +21,7 @@ public static class BoundaryGeometry
         double[] xs = grid.Xs, ys = grid.Ys;
         if (xs.Length < 2 || ys.Length < 2)
             throw new ArgumentException($"grid must have at least 2 × 2 points; got {xs.Length} × {ys.Length}.", nameof(grid));
+        CheckValuesMatchAxes(grid, nameof(grid));
         double total = 0;
         Span<(double X, double Y)> crossings = stackalloc (double, double)[4];
         for (int j = 0; j + 1 < ys.Length; j++)
@@ -64,6 +65,12 @@ public static class BoundaryGeometry
             throw new ArgumentException(
                 $"second has {second.Values.GetLength(0)} × {second.Values.GetLength(1)} values, but first has " +
                 $"{first.Values.GetLength(0)} × {first.Values.GetLength(1)}; they must be on the same grid.", nameof(second));
+        CheckValuesMatchAxes(first, nameof(first));
+        CheckValuesMatchAxes(second, nameof(second));
+        if (!first.Xs.AsSpan().SequenceEqual(second.Xs) || !first.Ys.AsSpan().SequenceEqual(second.Ys))
+            throw new ArgumentException(
+                "second is evaluated on other axes than first; agreement compares two classifiers point by point, " +
+                "so evaluate both on the same xs and ys.", nameof(second));
         int same = 0, total = first.Values.Length;
         for (int j = 0; j < first.Values.GetLength(0); j++)
             for (int i = 0; i < first.Values.GetLength(1); i++)
@@ -83,4 +90,13 @@ public static class BoundaryGeometry
 
     private static double Distance((double X, double Y) a, (double X, double Y) b) =>
         Math.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
+
+    // Grid2D stores Values[j, i] = f(Xs[i], Ys[j]): the value array must be Ys.Length × Xs.Length.
+    private static void CheckValuesMatchAxes(Grid2D grid, string name)
+    {
+        if (grid.Values.GetLength(0) != grid.Ys.Length || grid.Values.GetLength(1) != grid.Xs.Length)
+            throw new ArgumentException(
+                $"{name} has {grid.Values.GetLength(0)} × {grid.Values.GetLength(1)} values, but its axes need " +
+                $"{grid.Ys.Length} × {grid.Xs.Length} (one row per y, one column per x).", name);
+    }
 }

@@ -18,6 +18,14 @@ public static class LinearSolve
         if (a.GetLength(1) != n)
             throw new ArgumentException($"a must be square; got {n} × {a.GetLength(1)}.", nameof(a));
         Guard.Equal(b.Length, n, nameof(b), "entries");
+        // Cholesky reads only the lower triangle: a non-symmetric a would silently solve a different system.
+        double scale = 0;
+        foreach (double entry in a) scale = Math.Max(scale, Math.Abs(entry));
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < i; j++)
+                if (Math.Abs(a[i, j] - a[j, i]) > 1e-12 * Math.Max(scale, 1))
+                    throw new ArgumentException(
+                        $"a must be symmetric; a[{i}, {j}] = {a[i, j]} but a[{j}, {i}] = {a[j, i]}.", nameof(a));
         var l = new double[n, n];
         for (int j = 0; j < n; j++)
         {

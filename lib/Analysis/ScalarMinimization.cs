@@ -37,6 +37,10 @@ public static class ScalarMinimization
             double value = f(low + i * spacing);
             if (value < bestValue) { bestValue = value; best = i; }
         }
+        if (double.IsPositiveInfinity(bestValue) || double.IsNaN(bestValue))
+            throw new ArgumentException(
+                $"f returned no finite value on [{low}, {high}] ({gridPoints} points tried); check it for a division by " +
+                "zero or a log of a negative number.", nameof(f));
         double a = low + Math.Max(0, best - 1) * spacing;
         double b = low + Math.Min(gridPoints - 1, best + 1) * spacing;
         // Golden section: keep two interior points whose spacing ratio is preserved, discard the worse end.

@@ -95,6 +95,7 @@ public static class SparseLogisticRegression
     /// <summary>F(w, b) for θ = (w, b), as in the class summary.</summary>
     public static double Objective(Matrix features, int[] labels, double[] theta, double l1, double l2)
     {
+        CheckParameters(features, labels, theta);
         double value = SmoothValue(features, labels, theta, l2);
         for (int j = 0; j < features.Cols; j++) value += l1 * Math.Abs(theta[j]);
         return value;
@@ -107,6 +108,7 @@ public static class SparseLogisticRegression
     /// </summary>
     public static double MaxOptimalityViolation(Matrix features, int[] labels, double[] theta, double l1, double l2)
     {
+        CheckParameters(features, labels, theta);
         int d = features.Cols;
         var gradient = new double[d + 1];
         SmoothValueAndGradient(features, labels, theta, l2, gradient);
@@ -119,6 +121,16 @@ public static class SparseLogisticRegression
             worst = Math.Max(worst, violation);
         }
         return worst;
+    }
+
+    // θ = (w₁ … w_d, b): one weight per feature column, then the bias.
+    private static void CheckParameters(Matrix features, int[] labels, double[] theta)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(theta);
+        Guard.Equal(labels.Length, features.Rows, nameof(labels), "labels (one per row of features)");
+        Guard.Equal(theta.Length, features.Cols + 1, nameof(theta), "entries (one weight per feature, then the bias)");
     }
 
     // g(θ) = (1/N) Σ log(1 + e^{−s z}) + (λ₂/2)‖w‖², z = wᵀx + b.

@@ -32,11 +32,20 @@ public sealed class UnitDropoutDescent
 
     public int HiddenUnits { get; }
 
+    // −1 means "no unit removed"; anything else must name one of the hidden units 0 … H−1.
+    private static void CheckDroppedUnit(int droppedUnit, int hiddenUnits)
+    {
+        if (droppedUnit < -1 || droppedUnit >= hiddenUnits)
+            throw new ArgumentOutOfRangeException(nameof(droppedUnit), droppedUnit,
+                $"droppedUnit must be −1 (no unit removed) or a hidden unit in [0, {hiddenUnits - 1}]; got {droppedUnit}.");
+    }
+
     /// <summary>f(x) with hidden unit <paramref name="droppedUnit"/> removed (−1: no unit removed).</summary>
     public static double Evaluate(double[] coefficients, double x, int droppedUnit = -1)
     {
         ArgumentNullException.ThrowIfNull(coefficients);
         int hidden = coefficients.Length - 1;
+        CheckDroppedUnit(droppedUnit, hidden);
         double f = coefficients[0];
         for (int k = 0; k < hidden; k++)
             if (k != droppedUnit) f += coefficients[k + 1] * Math.Max(0, x - (double)k / hidden);
@@ -47,6 +56,7 @@ public sealed class UnitDropoutDescent
     public double Loss(double[] coefficients, int droppedUnit = -1)
     {
         CheckCoefficients(coefficients);
+        CheckDroppedUnit(droppedUnit, HiddenUnits);
         double sum = 0;
         for (int i = 0; i < _features.Length; i++)
         {
@@ -60,6 +70,7 @@ public sealed class UnitDropoutDescent
     public double[] Gradient(double[] coefficients, int droppedUnit = -1)
     {
         CheckCoefficients(coefficients);
+        CheckDroppedUnit(droppedUnit, HiddenUnits);
         var gradient = new double[coefficients.Length];
         for (int i = 0; i < _features.Length; i++)
         {
@@ -77,6 +88,7 @@ public sealed class UnitDropoutDescent
     /// </summary>
     public double LargestCurvature(int iterations = 500)
     {
+        Guard.Positive(iterations, nameof(iterations));
         int p = HiddenUnits + 1;
         var v = Enumerable.Repeat(1.0 / Math.Sqrt(p), p).ToArray();
         double eigenvalue = 0;
