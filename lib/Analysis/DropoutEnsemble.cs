@@ -21,7 +21,7 @@ public static class DropoutEnsemble
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(random);
-        int[] widths = DropoutWidths(network);
+        int[] widths = NetworkGrids.DropoutWidths(network);
         var patterns = new double[widths.Length][];
         for (int d = 0; d < widths.Length; d++)
         {
@@ -41,9 +41,9 @@ public static class DropoutEnsemble
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(keepPatterns);
         ArgumentNullException.ThrowIfNull(inputs);
-        int[] widths = DropoutWidths(network);
+        int[] widths = NetworkGrids.DropoutWidths(network);
         Guard.Equal(keepPatterns.Length, widths.Length, nameof(keepPatterns), "patterns (one per dropout layer)");
-        CheckClass(network, classIndex);
+        NetworkGrids.CheckClass(network, classIndex);
         for (int d = 0; d < widths.Length; d++)
             Guard.Equal(keepPatterns[d].Length, widths[d], nameof(keepPatterns), $"entries in pattern {d} (one per unit)");
 
@@ -83,7 +83,7 @@ public static class DropoutEnsemble
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(inputs);
         Guard.Positive(passes, nameof(passes));
-        CheckClass(network, classIndex);
+        NetworkGrids.CheckClass(network, classIndex);
         if (network.DropoutLayers.Count == 0)
             throw new ArgumentException(
                 "network has no dropout layers, so every pass would give the same answer; Monte Carlo dropout needs a network " +
@@ -98,7 +98,7 @@ public static class DropoutEnsemble
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(inputs);
-        CheckClass(network, classIndex);
+        NetworkGrids.CheckClass(network, classIndex);
         return ClassProbability(network.Forward(inputs, training: false), classIndex);
     }
 
@@ -124,26 +124,6 @@ public static class DropoutEnsemble
         for (int j = 0; j < ys.Length; j++)
             for (int i = 0; i < xs.Length; i++) grid[j, i] = values[j * xs.Length + i];
         return new Grid2D(xs, ys, grid);
-    }
-
-    /// <summary>Width (number of units) of each dropout layer: the output width of the Linear layer before it.</summary>
-    private static int[] DropoutWidths(Sequential network)
-    {
-        var widths = new List<int>();
-        int width = network.InputWidth;
-        foreach (ILayer layer in network.Layers)
-        {
-            if (layer is Linear linear) width = linear.Outputs;
-            else if (layer is Dropout) widths.Add(width);
-        }
-        return widths.ToArray();
-    }
-
-    private static void CheckClass(Sequential network, int classIndex)
-    {
-        if (classIndex < 0 || classIndex >= network.OutputWidth)
-            throw new ArgumentOutOfRangeException(nameof(classIndex), classIndex,
-                $"classIndex must be a class of the network, 0 … {network.OutputWidth - 1}; got {classIndex}.");
     }
 
     private static double[] ClassProbability(Matrix logits, int classIndex)

@@ -125,7 +125,8 @@ public static class NetworkGrids
         return p;
     }
 
-    private static void CheckClass(Sequential network, int classIndex)
+    /// <summary>classIndex must name one of the network's outputs (shared with <see cref="DropoutEnsemble"/>).</summary>
+    internal static void CheckClass(Sequential network, int classIndex)
     {
         if (classIndex < 0 || classIndex >= network.OutputWidth)
             throw new ArgumentOutOfRangeException(nameof(classIndex), classIndex,
@@ -133,7 +134,7 @@ public static class NetworkGrids
     }
 
     /// <summary>The width each dropout layer sees: the output width of the nearest preceding linear layer.</summary>
-    private static int[] DropoutWidths(Sequential network)
+    internal static int[] DropoutWidths(Sequential network)
     {
         var widths = new List<int>();
         int width = network.InputWidth;
