@@ -133,22 +133,10 @@ public static class SparseLogisticRegression
         Guard.Equal(theta.Length, features.Cols + 1, nameof(theta), "entries (one weight per feature, then the bias)");
     }
 
-    // g(θ) = (1/N) Σ log(1 + e^{−s z}) + (λ₂/2)‖w‖², z = wᵀx + b.
-    private static double SmoothValue(Matrix x, int[] labels, double[] theta, double l2)
-    {
-        int n = x.Rows, d = x.Cols;
-        double sum = 0;
-        for (int i = 0; i < n; i++)
-        {
-            var row = x.Row(i);
-            double z = theta[d];
-            for (int j = 0; j < d; j++) z += theta[j] * row[j];
-            sum += LogOnePlusExp(labels[i] == 1 ? -z : z);
-        }
-        double norm = 0;
-        for (int j = 0; j < d; j++) norm += theta[j] * theta[j];
-        return sum / n + 0.5 * l2 * norm;
-    }
+    // g(θ) = (1/N) Σ log(1 + e^{−s z}) + (λ₂/2)‖w‖², z = wᵀx + b. The gradient pass computes the same sums in the
+    // same order, so its value is bit-identical; the discarded gradient is d + 1 numbers.
+    private static double SmoothValue(Matrix x, int[] labels, double[] theta, double l2) =>
+        SmoothValueAndGradient(x, labels, theta, l2, new double[x.Cols + 1]);
 
     // ∇g: ∂/∂w = (1/N) Σ (σ(z) − y) x + λ₂ w, ∂/∂b = (1/N) Σ (σ(z) − y).
     private static double SmoothValueAndGradient(Matrix x, int[] labels, double[] theta, double l2, double[] gradient)
