@@ -4,7 +4,7 @@
 //
 // This file must compile against BOTH Plotly.NET 5.x + Plotly.NET.CSharp 0.13 (what VS Code users get) and
 // Plotly.NET 6.0.0 + Plotly.NET.CSharp 0.14 (what the course runner has). So it follows the compatible style of
-// /work/shared/notes/plotly-compat.md strictly:
+// the course's Plotly compatibility notes (the API subset both versions share) strictly:
 //   - Plotly.NET.CSharp chart functions with explicit generic arguments and only named optional arguments that exist
 //     in both versions (Name, MarkerColor, ColorScale, ShowScale, X, Y, SubPlotTitles, TitleText);
 //   - arrays, never IEnumerable<T>-typed values, for optional data arguments;
