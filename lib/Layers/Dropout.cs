@@ -35,13 +35,23 @@ public sealed class Dropout : ILayer, ICloneableLayer
 
     public IReadOnlyList<Parameter> Parameters => Array.Empty<Parameter>();
 
+    /// <summary>How many units (columns) the layer acts on, when known: set by the <see cref="Sequential"/> that holds
+    /// it (the width of the linear layer before it); null for a layer used on its own.</summary>
+    public int? Width { get; internal set; }
+
     /// <summary>
     /// Uses a chosen mask instead of random draws: <paramref name="keep"/> holds 1 (keep) or 0 (drop) per activation;
     /// training passes then multiply by keep/(1−p). For gradient checks and for enumerating masks by hand.
+    /// keep is batch × units: when the layer knows its <see cref="Width"/>, a mask with another number of columns is
+    /// rejected here; a batch of another size is rejected by the training pass that receives it.
     /// </summary>
     public void FixMask(Matrix keep)
     {
         ArgumentNullException.ThrowIfNull(keep);
+        if (Width is int width && keep.Cols != width)
+            throw new ArgumentException(
+                $"keep is {keep.Shape}, but this dropout layer acts on {width} units (the width of the linear layer " +
+                $"before it), so keep must have {width} columns: one row per example, one column per unit.", nameof(keep));
         for (int i = 0; i < keep.Length; i++)
             if (keep.Data[i] != 0.0 && keep.Data[i] != 1.0)
                 throw new ArgumentException($"keep must contain only 0 (drop) or 1 (keep); entry {i} is {keep.Data[i]}.", nameof(keep));

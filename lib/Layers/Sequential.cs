@@ -24,7 +24,23 @@ public class Sequential : ILayer
         _parameters = _layers.SelectMany(l => l.Parameters).ToArray();
         LinearLayers = _layers.OfType<Linear>().ToArray();
         DropoutLayers = _layers.OfType<Dropout>().ToArray();
+        TellDropoutLayersTheirWidth();
         ParameterCount = _parameters.Sum(p => p.Value.Length);
+    }
+
+    /// <summary>
+    /// A dropout layer acts on as many units as the nearest linear layer before it outputs (activations keep the
+    /// width); telling it lets <see cref="Dropout.FixMask"/> reject a wrongly shaped mask at once.
+    /// </summary>
+    private void TellDropoutLayersTheirWidth()
+    {
+        int width = 0;
+        foreach (var layer in _layers)
+        {
+            if (layer is Linear linear) width = linear.Outputs;
+            else if (layer is Dropout dropout && width > 0) dropout.Width = width;
+            else if (layer is not (Dropout or Tanh or Relu)) width = 0;    // an unknown layer may change the width
+        }
     }
 
     public IReadOnlyList<ILayer> Layers => _layers;
@@ -82,6 +98,15 @@ public class Sequential : ILayer
             throw new ArgumentException(
                 $"snapshot holds {snapshot.Values.Count} parameters but this network has {_parameters.Length}; take the snapshot from the same architecture.",
                 nameof(snapshot));
+        for (int i = 0; i < _parameters.Length; i++)
+        {
+            Matrix saved = snapshot.Values[i], current = _parameters[i].Value;
+            if (!saved.SameShape(current))
+                throw new ArgumentException(
+                    $"snapshot's parameter {i} (\"{snapshot.Names[i]}\") is {saved.Shape} but this network's " +
+                    $"\"{_parameters[i].Name}\" is {current.Shape}; take the snapshot from the same architecture.",
+                    nameof(snapshot));
+        }
         for (int i = 0; i < _parameters.Length; i++)
             _parameters[i].Value.CopyFrom(snapshot.Values[i]);
     }

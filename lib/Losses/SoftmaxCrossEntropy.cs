@@ -7,6 +7,8 @@ namespace RegularizationLab.Losses;
 /// Softmax followed by cross-entropy against (optionally smoothed) targets, averaged over the batch:
 ///   pᵢ = softmax(zᵢ),   L = −(1/n) Σᵢ Σₖ ỹᵢₖ log pᵢₖ,   ∂L/∂zᵢₖ = (pᵢₖ − ỹᵢₖ)/n.
 /// log p is computed as z − logsumexp(z) with the maximum subtracted first, so large logits do not overflow.
+/// A class with target weight ỹₖ = 0 contributes nothing, even when its logit is −∞ (a masked class): 0·(−∞) is
+/// taken as 0, as PyTorch does, so masking a class gives a finite loss. NaN logits give a NaN loss (visible).
 /// </summary>
 public sealed class SoftmaxCrossEntropy
 {
@@ -67,7 +69,7 @@ public sealed class SoftmaxCrossEntropy
             double logSumExp = LogSumExp(z);
             // −Σₖ ỹₖ log pₖ = −Σₖ ỹₖ (zₖ − lse) = lse − Σₖ ỹₖ zₖ   (Σₖ ỹₖ = 1)
             double dot = 0;
-            for (int c = 0; c < k; c++) dot += (c == label ? onTrue : onOther) * z[c];
+            for (int c = 0; c < k; c++) dot += WeightedLogit(c == label ? onTrue : onOther, z[c]);
             total += logSumExp - dot;
             if (gradient is not null)
             {
@@ -78,21 +80,29 @@ public sealed class SoftmaxCrossEntropy
         return total / n;
     }
 
-    /// <summary>Mean loss against explicit target distributions (rows of <paramref name="targetDistribution"/>; no smoothing applied).</summary>
+    /// <summary>How far a target row's sum may be from 1 (rounding in a computed distribution).</summary>
+    public const double TargetSumTolerance = 1e-9;
+
+    /// <summary>
+    /// Mean loss against explicit target distributions (rows of <paramref name="targetDistribution"/>; no smoothing
+    /// applied). Every row must be a probability distribution: entries finite and ≥ 0, summing to 1 within
+    /// <see cref="TargetSumTolerance"/>.
+    /// </summary>
     public double Compute(Matrix logits, Matrix targetDistribution, Matrix? gradient = null)
     {
         Guard.SameShape(logits, targetDistribution, nameof(logits), nameof(targetDistribution));
         if (gradient is not null) Guard.SameShape(logits, gradient, nameof(logits), nameof(gradient));
         int n = logits.Rows, k = logits.Cols;
+        if (k < 2)
+            throw new ArgumentException($"logits is {logits.Shape}: softmax cross-entropy needs at least 2 classes (columns).", nameof(logits));
+        for (int i = 0; i < n; i++) CheckDistribution(targetDistribution.Data.AsSpan(i * k, k), i);
         double total = 0;
         for (int i = 0; i < n; i++)
         {
             var z = logits.Data.AsSpan(i * k, k);
             var y = targetDistribution.Data.AsSpan(i * k, k);
-            double lse = LogSumExp(z), dot = 0, mass = 0;
-            for (int c = 0; c < k; c++) { dot += y[c] * z[c]; mass += y[c]; }
-            if (Math.Abs(mass - 1.0) > 1e-9)
-                throw new ArgumentException($"targetDistribution row {i} sums to {mass}; each row must be a probability distribution summing to 1.", nameof(targetDistribution));
+            double lse = LogSumExp(z), dot = 0;
+            for (int c = 0; c < k; c++) dot += WeightedLogit(y[c], z[c]);
             total += lse - dot;
             if (gradient is not null)
             {
@@ -101,6 +111,26 @@ public sealed class SoftmaxCrossEntropy
             }
         }
         return total / n;
+    }
+
+    /// <summary>ỹₖ·zₖ with 0·(±∞) = 0: a class the target does not weigh contributes nothing, whatever its logit.</summary>
+    private static double WeightedLogit(double target, double logit) => target == 0 ? 0.0 : target * logit;
+
+    private static void CheckDistribution(ReadOnlySpan<double> y, int row)
+    {
+        double mass = 0;
+        for (int c = 0; c < y.Length; c++)
+        {
+            if (!(y[c] >= 0) || double.IsInfinity(y[c]))
+                throw new ArgumentException(
+                    $"targetDistribution[{row}, {c}] is {y[c]}; every entry must be a finite probability ≥ 0 " +
+                    "(each row a probability distribution summing to 1).", "targetDistribution");
+            mass += y[c];
+        }
+        if (!(Math.Abs(mass - 1.0) <= TargetSumTolerance))
+            throw new ArgumentException(
+                $"targetDistribution row {row} sums to {mass}; each row must be a probability distribution summing to 1 " +
+                $"(within {TargetSumTolerance}).", "targetDistribution");
     }
 
     /// <summary>log Σₖ e^{zₖ} = m + log Σₖ e^{zₖ − m}, m = max z.</summary>

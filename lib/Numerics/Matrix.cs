@@ -18,9 +18,10 @@ public sealed partial class Matrix
     {
         Guard.Positive(rows, nameof(rows));
         Guard.Positive(cols, nameof(cols));
+        Guard.MatrixSize(rows, cols);
         Rows = rows;
         Cols = cols;
-        Data = new double[checked(rows * cols)];
+        Data = new double[rows * cols];
     }
 
     /// <summary>Wraps <paramref name="data"/> (row-major, not copied) as a rows × cols matrix.</summary>
@@ -29,6 +30,7 @@ public sealed partial class Matrix
         Guard.Positive(rows, nameof(rows));
         Guard.Positive(cols, nameof(cols));
         ArgumentNullException.ThrowIfNull(data);
+        Guard.MatrixSize(rows, cols);
         if (data.Length != rows * cols)
             throw new ArgumentException(
                 $"data has {data.Length} entries, but a {rows} × {cols} matrix needs {rows * cols}.", nameof(data));

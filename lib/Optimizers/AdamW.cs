@@ -25,6 +25,8 @@ public sealed class AdamW : OptimizerBase
         Guard.InHalfOpenRange(beta1, 0.0, 1.0, nameof(beta1));
         Guard.InHalfOpenRange(beta2, 0.0, 1.0, nameof(beta2));
         Guard.Positive(epsilon, nameof(epsilon));
+        CheckScale(scale);
+        DecayFraction(weightDecay, scale, schedule.Rate(1), schedule.Multiplier(1), nameof(weightDecay));   // d₁ ≤ 1
         WeightDecay = weightDecay;
         Beta1 = beta1;
         Beta2 = beta2;
@@ -41,9 +43,7 @@ public sealed class AdamW : OptimizerBase
 
     protected override void Update(Parameter parameter, int t, double rate, double multiplier)
     {
-        double decay = parameter.Regularized
-            ? WeightDecay * (Scale == WeightDecayScale.ScheduleMultiplier ? multiplier : rate)
-            : 0.0;
+        double decay = parameter.Regularized ? DecayFraction(WeightDecay, Scale, rate, multiplier, "weightDecay") : 0.0;
         UpdateRules.Adam(parameter.Value.Data, parameter.Gradient.Data, State(0, parameter), State(1, parameter),
             Beta1, Beta2, 1.0 / (1.0 - Math.Pow(Beta1, t)), 1.0 / (1.0 - Math.Pow(Beta2, t)), Epsilon,
             step: rate, decay: decay);                                // rate = α·η_t

@@ -13,9 +13,13 @@ public sealed class ConstantSchedule : ILearningRateSchedule
 
     public double InitialRate { get; }
 
-    public double Multiplier(int step) => 1.0;
+    public double Multiplier(int step)
+    {
+        Guard.NonNegative(step, nameof(step));
+        return 1.0;
+    }
 
-    public double Rate(int step) => InitialRate;
+    public double Rate(int step) => InitialRate * Multiplier(step);
 
     public override string ToString() => $"constant {InitialRate}";
 }

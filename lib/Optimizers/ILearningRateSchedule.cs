@@ -9,7 +9,7 @@ public interface ILearningRateSchedule
     /// <summary>α = η₀, the rate the schedule starts from.</summary>
     double InitialRate { get; }
 
-    /// <summary>η_t, the factor applied to α at step t ≥ 1.</summary>
+    /// <summary>η_t, the factor applied to α at step t ≥ 1 (t = 0 gives the starting value; a negative t is an error).</summary>
     double Multiplier(int step);
 
     /// <summary>α·η_t, the learning rate used at step t.</summary>

@@ -58,4 +58,27 @@ public abstract class OptimizerBase : IOptimizer
     }
 
     protected static ILearningRateSchedule Constant(double learningRate) => new ConstantSchedule(learningRate);
+
+    protected static void CheckScale(WeightDecayScale scale)
+    {
+        if (!Enum.IsDefined(scale))
+            throw new ArgumentOutOfRangeException(nameof(scale), scale,
+                $"scale must be {nameof(WeightDecayScale.ScheduleMultiplier)} or {nameof(WeightDecayScale.LearningRate)}; got {scale}.");
+    }
+
+    /// <summary>
+    /// d_t = λ·η_t (<see cref="WeightDecayScale.ScheduleMultiplier"/>) or λ·α·η_t (<see cref="WeightDecayScale.LearningRate"/>),
+    /// the fraction of each weight a decoupled decay removes at a step. It must stay in [0, 1]: with d_t &gt; 1 the
+    /// factor (1 − d_t) is negative and every step flips the weights' signs.
+    /// </summary>
+    protected static double DecayFraction(double decay, WeightDecayScale scale, double rate, double multiplier, string decayName)
+    {
+        double d = decay * (scale == WeightDecayScale.ScheduleMultiplier ? multiplier : rate);
+        if (!(d <= 1.0))
+            throw new ArgumentOutOfRangeException(decayName, decay,
+                $"{decayName} = {decay} removes {d} of each weight per step ({decayName} × " +
+                (scale == WeightDecayScale.ScheduleMultiplier ? $"schedule multiplier {multiplier}" : $"learning rate {rate}") +
+                $"), but at most 1 (all of it) is allowed: a larger decay flips the weights' signs. Use a smaller {decayName}.");
+        return d;
+    }
 }

@@ -26,7 +26,11 @@ public sealed class PowerLawSchedule : ILearningRateSchedule
     /// <summary>τ, in steps.</summary>
     public double Timescale { get; }
 
-    public double Multiplier(int step) => 1.0 / Math.Pow(1.0 + step / Timescale, Exponent);
+    public double Multiplier(int step)
+    {
+        Guard.NonNegative(step, nameof(step));
+        return 1.0 / Math.Pow(1.0 + step / Timescale, Exponent);
+    }
 
     public double Rate(int step) => InitialRate * Multiplier(step);
 

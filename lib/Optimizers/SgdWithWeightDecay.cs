@@ -21,6 +21,8 @@ public sealed class SgdWithWeightDecay : OptimizerBase
     {
         Guard.NonNegative(decay, nameof(decay));
         CheckMomentum(momentum);
+        CheckScale(scale);
+        DecayFraction(decay, scale, schedule.Rate(1), schedule.Multiplier(1), nameof(decay));   // the first step's d₁ ≤ 1
         Decay = decay;
         Momentum = momentum;
         Scale = scale;
@@ -33,7 +35,7 @@ public sealed class SgdWithWeightDecay : OptimizerBase
 
     protected override void Update(Parameter parameter, int t, double rate, double multiplier)
     {
-        double shrink = parameter.Regularized ? Decay * (Scale == WeightDecayScale.ScheduleMultiplier ? multiplier : rate) : 0.0;
+        double shrink = parameter.Regularized ? DecayFraction(Decay, Scale, rate, multiplier, "decay") : 0.0;
         ReadOnlySpan<double> direction = parameter.Gradient.Data;
         if (Momentum != 0)
         {

@@ -26,6 +26,7 @@ public sealed class ElasticNetPenalty : IPenalty
 
     public void AddGradient(ReadOnlySpan<double> weights, Span<double> gradient)
     {
+        Guard.SameLength(weights.Length, gradient.Length, nameof(weights), nameof(gradient));
         _l1.AddGradient(weights, gradient);
         _l2.AddGradient(weights, gradient);
     }

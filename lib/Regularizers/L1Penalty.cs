@@ -28,8 +28,11 @@ public sealed class L1Penalty : IPenalty
 
     public void AddGradient(ReadOnlySpan<double> weights, Span<double> gradient)
     {
-        if (gradient.Length != weights.Length)
-            throw new ArgumentException($"gradient has {gradient.Length} entries but weights has {weights.Length}.", nameof(gradient));
-        for (int i = 0; i < weights.Length; i++) gradient[i] += Lambda * Math.Sign(weights[i]);
+        Guard.SameLength(weights.Length, gradient.Length, nameof(weights), nameof(gradient));
+        for (int i = 0; i < weights.Length; i++) gradient[i] += Lambda * Sign(weights[i]);
     }
+
+    /// <summary>sign(w) with sign(0) = 0 and sign(NaN) = NaN (as PyTorch's torch.sign): a diverged weight keeps its
+    /// gradient NaN, so the divergence stays visible instead of <see cref="Math.Sign(double)"/> throwing.</summary>
+    public static double Sign(double w) => w > 0 ? 1.0 : w < 0 ? -1.0 : w == 0 ? 0.0 : double.NaN;
 }

@@ -31,6 +31,9 @@ public sealed class L2Penalty : IPenalty
     // R = (c/2) Σ w² with c = GradientFactor covers both conventions.
     public double Value(ReadOnlySpan<double> weights) => 0.5 * GradientFactor * VectorMath.SumOfSquares(weights);
 
-    public void AddGradient(ReadOnlySpan<double> weights, Span<double> gradient) =>
+    public void AddGradient(ReadOnlySpan<double> weights, Span<double> gradient)
+    {
+        Guard.SameLength(weights.Length, gradient.Length, nameof(weights), nameof(gradient));
         VectorMath.Axpy(GradientFactor, weights, gradient);
+    }
 }

@@ -7,13 +7,14 @@ namespace RegularizationLab.Regularizers;
 ///   S_t(v) = argmin_w ½(w − v)² + t|w| = sign(v)·max(|v| − t, 0).
 /// Setting the derivative w − v + t·sign(w) to zero gives w = v − t for v &gt; t and w = v + t for v &lt; −t;
 /// for |v| ≤ t the subdifferential at 0, [−v − t, −v + t], contains 0, so the minimizer is exactly 0.
+/// A NaN input stays NaN: a diverged weight must not be counted as an exact zero (sparse).
 /// </summary>
 public static class SoftThresholding
 {
     public static double Apply(double value, double threshold)
     {
         Guard.NonNegative(threshold, nameof(threshold));
-        return value > threshold ? value - threshold : value < -threshold ? value + threshold : 0.0;
+        return Shrink(value, threshold);
     }
 
     public static void ApplyInPlace(Span<double> values, double threshold)
@@ -21,8 +22,10 @@ public static class SoftThresholding
         Guard.NonNegative(threshold, nameof(threshold));
         for (int i = 0; i < values.Length; i++)
         {
-            double v = values[i];
-            values[i] = v > threshold ? v - threshold : v < -threshold ? v + threshold : 0.0;
+            values[i] = Shrink(values[i], threshold);
         }
     }
+
+    // Every comparison with NaN is false, so NaN falls through to the last branch and is returned as it is.
+    private static double Shrink(double v, double t) => v > t ? v - t : v < -t ? v + t : double.IsNaN(v) ? v : 0.0;
 }
