@@ -3,8 +3,12 @@
 
 Runs as a long-lived child of the C# benchmark so rounds can be interleaved without paying the import of torch each
 time. Protocol (one line each way): "run <config> <seconds> <threads>" -> "<steps per second>"; "quit" ends it.
-Install on Debian with: apt-get install python3-torch libopenblas0
+Install on Debian with: apt-get install python3-torch libopenblas0. Debian's torch calls whatever libblas.so.3 the
+system provides: without libopenblas0 that is the reference BLAS, several times slower, which would not be a fair
+comparison; the "ready" line names the BLAS library the process actually loaded, and its thread count is set with
+the PyTorch thread count.
 """
+import ctypes
 import sys
 import time
 
@@ -69,14 +73,37 @@ def measure(name, seconds):
     return steps / (time.perf_counter() - start)
 
 
+def loaded_blas():
+    """The BLAS library this process has mapped (after a float64 matrix product), as a path."""
+    torch.randn(64, 64) @ torch.randn(64, 64)
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        paths = {line.split()[-1] for line in maps if "blas" in line.rsplit("/", 1)[-1]}
+    return sorted(paths)[0] if paths else "unknown"
+
+
+BLAS = loaded_blas()
+try:
+    _SET_BLAS_THREADS = ctypes.CDLL(BLAS).openblas_set_num_threads
+except (OSError, AttributeError):
+    _SET_BLAS_THREADS = None
+
+
+def set_threads(threads):
+    torch.set_num_threads(threads)
+    if _SET_BLAS_THREADS is not None:
+        _SET_BLAS_THREADS(threads)
+
+
 def main():
-    print("ready torch " + torch.__version__, flush=True)
+    name = BLAS.rsplit("/", 2)
+    blas = "/".join(name[-2:]) if len(name) >= 2 else BLAS
+    print(f"ready torch {torch.__version__} blas {blas}", flush=True)
     for line in sys.stdin:
         words = line.split()
         if not words or words[0] == "quit":
             break
         _, name, seconds, threads = words
-        torch.set_num_threads(int(threads))
+        set_threads(int(threads))
         print(f"{measure(name, float(seconds)):.3f}", flush=True)
 
 

@@ -13,6 +13,7 @@ int cores = Environment.ProcessorCount;
 
 Console.WriteLine($"Course library benchmark — {MatrixProducts.InstructionSet}, {cores} cores, " +
                   $"{options.Rounds} interleaved rounds of {options.Seconds} s, medians");
+Console.WriteLine($"Load average at start: {LoadAverage()}");
 string script = Path.Combine(BenchOptions.FindBenchFolder(), "pytorch_reference.py");
 PyTorchReference? torch = null;
 if (options.UsePyTorch)
@@ -36,7 +37,8 @@ foreach (var config in BenchConfig.SeedExperiments.Where(c => options.Only is nu
         if (torch is not null) theirs.Add(torch.Measure(config.Name, options.Seconds, 1));
     }
 
-    // All cores: one independent model per core, as a λ or ε sweep runs; PyTorch: one model with intra-op threads.
+    // All cores, two different workloads: the course runs one independent model per core (a λ or ε sweep);
+    // PyTorch runs one model with intra-op threads (and as many BLAS threads).
     var sweep = Enumerable.Range(0, cores).Select(i => new LibraryWorkload(config, seed: 1 + i)).ToArray();
     Parallel.For(0, cores, i => sweep[i].Measure(0.2));
     var oursAll = new List<double>();
@@ -56,6 +58,7 @@ foreach (var config in BenchConfig.SeedExperiments.Where(c => options.Only is nu
     Console.WriteLine(result.ToConsoleLine());
 }
 torch?.Dispose();
+Console.WriteLine($"Load average at end: {LoadAverage()}");
 
 string table = BenchResult.MarkdownTable(rows, cores);
 Console.WriteLine();
@@ -66,6 +69,10 @@ if (options.MarkdownPath is not null)
     Console.WriteLine($"Table written to {options.MarkdownPath}");
 }
 return 0;
+
+// The 1-, 5- and 15-minute load averages (Linux), to report how busy the machine was while it was measured.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
 static double Median(List<double> values)
 {

@@ -17,6 +17,7 @@ public sealed class PyTorchReference : IDisposable
         Version = version;
     }
 
+    /// <summary>The torch version and the BLAS library the Python process loaded, e.g. "1.13.1 blas openblas-pthread/libblas.so.3".</summary>
     public string Version { get; }
 
     /// <summary>Starts the reference, or returns null with a reason when python3 or torch is missing.</summary>

@@ -1,5 +1,6 @@
 using RegularizationLab.Errors;
 using RegularizationLab.Numerics;
+using RegularizationLab.Regularizers;
 
 namespace RegularizationLab.Analysis;
 
@@ -14,9 +15,8 @@ namespace RegularizationLab.Analysis;
 /// </summary>
 public static class SparseLogisticRegression
 {
-    /// <summary>Soft thresholding S_t(v) = sign(v)·max(|v| − t, 0), the proximal operator of t·|w|.</summary>
-    public static double SoftThreshold(double v, double t) =>
-        v > t ? v - t : v < -t ? v + t : 0.0;
+    /// <summary>Soft thresholding S_t(v) = sign(v)·max(|v| − t, 0), the proximal operator of t·|w| (NaN stays NaN).</summary>
+    public static double SoftThreshold(double v, double t) => SoftThresholding.Apply(v, t);
 
     /// <summary>
     /// Fits w and b. <paramref name="features"/> is N × d (one example per row), <paramref name="labels"/> are 0/1.

@@ -18,6 +18,10 @@ public sealed class Parameter
 {
     public Parameter(string name, ParameterKind kind, Matrix value)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        if (!Enum.IsDefined(kind))
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, $"kind must be Weight or Bias; got {kind}.");
         Name = name;
         Kind = kind;
         Value = value;

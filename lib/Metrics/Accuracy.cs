@@ -10,6 +10,7 @@ public static class Accuracy
     {
         ArgumentNullException.ThrowIfNull(scores);
         MetricGuards.CheckLabels(labels, scores.Rows, scores.Cols, nameof(labels));
+        if (Probabilities.HasNaN(scores.Data)) return double.NaN;     // a NaN score has no argmax: keep NaN visible
         int[] predicted = Probabilities.PredictedClasses(scores);
         int correct = 0;
         for (int i = 0; i < predicted.Length; i++) if (predicted[i] == labels[i]) correct++;

@@ -29,7 +29,10 @@ public static class Probabilities
         return result;
     }
 
-    /// <summary>The predicted class of each row: argmax_k (ties go to the lower index).</summary>
+    /// <summary>
+    /// The predicted class of each row: argmax_k (ties go to the lower index). A row with a NaN score has no
+    /// predicted class, so it is an error naming the row (argmax would otherwise silently answer class 0).
+    /// </summary>
     public static int[] PredictedClasses(Matrix scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
@@ -37,6 +40,10 @@ public static class Probabilities
         for (int r = 0; r < scores.Rows; r++)
         {
             ReadOnlySpan<double> s = scores.Row(r);
+            if (HasNaN(s))
+                throw new ArgumentException(
+                    $"scores row {r} contains NaN, so it has no predicted class; the network's outputs are not numbers " +
+                    "(did training diverge? check the loss history).", nameof(scores));
             int best = 0;
             for (int k = 1; k < s.Length; k++) if (s[k] > s[best]) best = k;
             predicted[r] = best;
@@ -60,6 +67,12 @@ public static class Probabilities
             confidence[r] = max;
         }
         return confidence;
+    }
+
+    internal static bool HasNaN(ReadOnlySpan<double> values)
+    {
+        foreach (double v in values) if (double.IsNaN(v)) return true;
+        return false;
     }
 
     /// <summary>Rejects rows that are not probability vectors (entries in [0, 1], sum 1 within 1e-6).</summary>

@@ -31,6 +31,7 @@ public static class Evaluation
         int n = data.Count;
         double loss = 0;
         int correct = 0;
+        bool noPrediction = false;     // a NaN output has no predicted class: the accuracy is then NaN, not a count
         for (int start = 0; start < n; start += chunkSize)
         {
             int rows = Math.Min(chunkSize, n - start);
@@ -41,8 +42,15 @@ public static class Evaluation
             {
                 ReadOnlySpan<int> labels = data.Labels.AsSpan(start, rows);
                 chunkLoss = objective.Compute(outputs, labels, null, null);
-                int[] predicted = Probabilities.PredictedClasses(outputs);
-                for (int i = 0; i < rows; i++) if (predicted[i] == labels[i]) correct++;
+                if (Probabilities.HasNaN(outputs.Data))
+                {
+                    noPrediction = true;
+                }
+                else
+                {
+                    int[] predicted = Probabilities.PredictedClasses(outputs);
+                    for (int i = 0; i < rows; i++) if (predicted[i] == labels[i]) correct++;
+                }
             }
             else
             {
@@ -51,7 +59,7 @@ public static class Evaluation
             }
             loss += chunkLoss * rows / n;
         }
-        return new EvaluationResult(loss, objective.IsClassification ? (double)correct / n : double.NaN);
+        return new EvaluationResult(loss, objective.IsClassification && !noPrediction ? (double)correct / n : double.NaN);
     }
 
     /// <summary>The network's logits (or regression outputs) for every example, as a new matrix.</summary>

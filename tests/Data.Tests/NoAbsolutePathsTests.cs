@@ -40,12 +40,13 @@ public partial class NoAbsolutePathsTests
             string.Join("\n", offending));
     }
 
+    // The machine paths below are split in two ("/" + "work/…") so that this file itself stays clean.
     [Theory]
-    [InlineData("see /work/shared/notes", true)]
-    [InlineData("--out /tmp/selfcheck", true)]
-    [InlineData("\"/home/ana/course\"", true)]
-    [InlineData(@"C:\Users\ana\course", true)]
-    [InlineData("the path is C:\\\\Users\\\\ana in JSON", true)]
+    [InlineData("see /" + "work/shared/notes", true)]
+    [InlineData("--out /" + "tmp/selfcheck", true)]
+    [InlineData("\"/" + "home/ana/course\"", true)]
+    [InlineData(@"C:" + @"\Users\ana\course", true)]
+    [InlineData("the path is C:" + "\\\\Users\\\\ana in JSON", true)]
     [InlineData("--out out/selfcheck", false)]
     [InlineData("tools/Lab/tmp/cache", false)]
     [InlineData("#!/usr/bin/env bash", false)]
