@@ -8,6 +8,9 @@ namespace RegularizationLab.Notebooks.Tests;
 public sealed class ExplicitRegularizationNotebookFixture : PrintedNotebookFixture
 {
     protected override string NotebookFile => "01-explicit-regularization-and-weight-decay.ipynb";
+
+    // The full-scale two-moons sweep is one cell; on a heavily shared machine it can exceed the default 300 s.
+    protected override RunnerOptions? Options => new() { CellTimeout = TimeSpan.FromMinutes(30) };
 }
 
 /// <summary>

@@ -1,8 +1,13 @@
+using RegularizationLab.Lab.Execution;
+
 namespace RegularizationLab.Notebooks.Tests;
 
 public sealed class L1SparsityNotebookFixture : PrintedNotebookFixture
 {
     protected override string NotebookFile => "02-l1-sparsity-and-soft-thresholding.ipynb";
+
+    // The full-scale two-moons sweep is one cell; on a heavily shared machine it can exceed the default 300 s.
+    protected override RunnerOptions? Options => new() { CellTimeout = TimeSpan.FromMinutes(30) };
 }
 
 /// <summary>
