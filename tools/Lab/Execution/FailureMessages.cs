@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.DotNet.Interactive.Events;
@@ -16,11 +17,10 @@ public static partial class FailureMessages
 {
     /// <param name="failed">The kernel's failure event.</param>
     /// <param name="diagnostics">The cell's diagnostics (the kernel reports them in the cell's coordinates).</param>
-    /// <param name="cell">The cell's text.</param>
-    /// <param name="submitted">The C# part of the cell the kernel compiled (directives it handled itself removed).</param>
-    /// <param name="cellNumber">The cell's number as the editor shows it.</param>
+    /// <param name="cellNumber">The failed cell's number as the editor shows it.</param>
+    /// <param name="cellOf">The cell a script submission came from (null for one not seen).</param>
     public static CellFailure Describe(CommandFailed failed, IReadOnlyList<Microsoft.DotNet.Interactive.Diagnostic> diagnostics,
-        string cell, string? submitted, int cellNumber)
+        int cellNumber, Func<int, SubmittedCell?> cellOf)
     {
         var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
@@ -33,12 +33,11 @@ public static partial class FailureMessages
 
         if (failed.Exception is { } exception && exception.GetType().Name != "CodeSubmissionCompilationErrorException")
         {
-            var offset = LineOffset(cell, submitted);
             var trace = (exception.StackTrace ?? "").Split('\n')
                 .Select(l => l.TrimEnd('\r'))
                 .TakeWhile(l => !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal))
                 .Where(l => l.Length > 0 && !l.StartsWith("--- End of stack trace", StringComparison.Ordinal))
-                .Select(l => StudentFrame(l, cellNumber, offset))
+                .Select(l => StudentFrame(l, cellNumber, cellOf))
                 .ToArray();
             var name = exception.GetType().FullName ?? "Exception";
             return new CellFailure(name, exception.Message, trace,
@@ -49,18 +48,8 @@ public static partial class FailureMessages
         return new CellFailure("Kernel error", message, [], message);
     }
 
-    /// <summary>How many cell lines precede the C# code the kernel compiled (the directive lines it took out).</summary>
-    private static int LineOffset(string cell, string? submitted)
-    {
-        var code = submitted?.Trim();
-        if (string.IsNullOrEmpty(code))
-            return 0;
-        var at = cell.Replace("\r\n", "\n").IndexOf(code.Replace("\r\n", "\n"), StringComparison.Ordinal);
-        return at < 0 ? 0 : cell[..at].Count(c => c == '\n');
-    }
-
     /// <summary>"at Submission#3.F() in :line 2" → "at F() in cell 5, line 4"; frames outside the notebook unchanged.</summary>
-    private static string StudentFrame(string frame, int cellNumber, int offset)
+    private static string StudentFrame(string frame, int cellNumber, Func<int, SubmittedCell?> cellOf)
     {
         var match = ScriptFrame().Match(frame);
         if (!match.Success)
@@ -68,9 +57,10 @@ public static partial class FailureMessages
         var method = match.Groups["method"].Value;
         if (match.Groups["file"].Value.Length > 0) // a frame in a #load-ed script file
             return $"   at {method} in {Path.GetFileName(match.Groups["file"].Value)}, line {match.Groups["line"].Value}";
+        var cell = cellOf(int.Parse(match.Groups["submission"].Value, CultureInfo.InvariantCulture)) ?? new SubmittedCell(cellNumber, 0);
         var where = match.Groups["line"].Success
-            ? $"cell {cellNumber}, line {int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) + offset}"
-            : $"cell {cellNumber}";
+            ? $"cell {cell.Number}, line {int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture) + cell.LineOffset}"
+            : $"cell {cell.Number}";
         return method.StartsWith("<<Initialize>>", StringComparison.Ordinal)
             ? $"   at {where}"
             : $"   at {method} in {where}";
@@ -81,6 +71,6 @@ public static partial class FailureMessages
             ? " (build the course library first: dotnet build Course.csproj -c Release)"
             : "";
 
-    [GeneratedRegex(@"^\s*at Submission#\d+\.(?<method>.+?)(?: in (?<file>[^:]*):line (?<line>\d+))?$")]
+    [GeneratedRegex(@"^\s*at Submission#(?<submission>\d+)\.(?<method>.+?)(?: in (?<file>[^:]*):line (?<line>\d+))?$")]
     private static partial Regex ScriptFrame();
 }

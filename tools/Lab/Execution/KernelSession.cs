@@ -11,6 +11,9 @@ using Microsoft.DotNet.Interactive.PackageManagement;
 
 namespace RegularizationLab.Lab.Execution;
 
+/// <summary>A cell as a script submission: its number in the editor and the cell lines before its C# code.</summary>
+public sealed record SubmittedCell(int Number, int LineOffset);
+
 /// <summary>How one submitted cell ended.</summary>
 public sealed record CellOutcome(CellStatus Status, string? Error, IReadOnlyList<InteractiveDocumentOutputElement> Outputs);
 
@@ -26,6 +29,7 @@ public sealed class KernelSession : IDisposable
     private readonly CSharpKernel _csharp;
     private readonly PackageExtensionLoader _extensions;
     private readonly Action<string> _log;
+    private readonly Dictionary<int, SubmittedCell> _submissions = [];
     private bool _timeRequested;
 
     public KernelSession(Action<string> log)
@@ -69,6 +73,7 @@ public sealed class KernelSession : IDisposable
         }
 
         var result = await run.ConfigureAwait(false);
+        RememberSubmission(code, result.Events.OfType<CodeSubmissionReceived>().LastOrDefault()?.Code, cellNumber);
         await _extensions.LoadFromAsync(result.Events.OfType<PackageAdded>()).ConfigureAwait(false);
         if (_timeRequested)
             outputs.AddText("stdout", $"Wall time: {watch.Elapsed.TotalMilliseconds:F1}ms\n");
@@ -76,11 +81,28 @@ public sealed class KernelSession : IDisposable
         if (result.Events.OfType<CommandFailed>().FirstOrDefault() is not { } failed)
             return new CellOutcome(CellStatus.Ok, null, outputs.Snapshot());
         var diagnostics = result.Events.OfType<DiagnosticsProduced>().SelectMany(d => d.Diagnostics).ToList();
-        var submitted = result.Events.OfType<CodeSubmissionReceived>().LastOrDefault()?.Code;
-        var error = FailureMessages.Describe(failed, diagnostics, code, submitted, cellNumber);
+        var error = FailureMessages.Describe(failed, diagnostics, cellNumber, CellOf);
         outputs.AddError(error.Name, error.Message, error.Trace);
         return new CellOutcome(CellStatus.Failed, error.Report, outputs.Snapshot());
     }
+
+    /// <summary>
+    /// Notes which script submission (<c>Submission#N</c> in stack traces) a cell became, and how many lines of the cell
+    /// precede the C# code the kernel compiled (directive lines it handled itself), so a trace can name cell and line.
+    /// </summary>
+    private void RememberSubmission(string cell, string? submitted, int cellNumber)
+    {
+        var index = -1;
+        for (var script = _csharp.ScriptState?.Script; script is not null; script = script.Previous)
+            index++;
+        if (index < 0 || _submissions.ContainsKey(index))
+            return;
+        var code = submitted?.Trim().Replace("\r\n", "\n");
+        var at = string.IsNullOrEmpty(code) ? -1 : cell.Replace("\r\n", "\n").IndexOf(code, StringComparison.Ordinal);
+        _submissions[index] = new SubmittedCell(cellNumber, at < 0 ? 0 : cell[..at].Count(c => c == '\n'));
+    }
+
+    private SubmittedCell? CellOf(int submission) => _submissions.TryGetValue(submission, out var cell) ? cell : null;
 
     /// <summary>
     /// Compiles cells with debug information, so an exception names the line of the cell it came from. The released

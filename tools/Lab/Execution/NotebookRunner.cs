@@ -34,7 +34,12 @@ public sealed class NotebookRunner(RunnerOptions options)
         InteractiveDocument document;
         try
         {
+            Notebooks.Notebook.Load(notebookPath); // nbformat 4 with cells, or a message that says what is wrong
             document = Notebook.Parse(await File.ReadAllTextAsync(notebookPath).ConfigureAwait(false), KernelInfos);
+        }
+        catch (Notebooks.NotebookFormatException e)
+        {
+            return new NotebookRunResult { NotebookPath = notebookPath, LoadError = e.Message };
         }
         catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
         {
