@@ -28,9 +28,14 @@ public sealed class BrowserTests : IDisposable
         var charts = Path.Combine(TestNotebooks.RepoRoot, "lib", "Charts.csx").Replace("\\", "/");
         var path = _notebooks.Write("browser-check.ipynb",
             $"#r \"nuget: Plotly.NET.Interactive, 5.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.13.0\"\n#load \"{charts}\"",
-            "var xs = new[] { 1.0, 2, 3, 4 };\nCharts.Lines(\"A chart\", \"x\", \"y\", new ChartSeries(\"squares\", xs, xs.Select(x => x * x).ToArray()))");
+            "var xs = new[] { 1.0, 2, 3, 4 };\nCharts.Lines(\"A chart\", \"x\", \"y\", new ChartSeries(\"squares\", xs, xs.Select(x => x * x).ToArray()))",
+            "var line = Charts.Lines(\"panel\", \"x\", \"y\", new ChartSeries(\"s\", xs, xs));\nCharts.Grid(1, 3, new[] { \"a\", \"b\", \"c\" }, line, line, line)");
         var notebookJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;
-        notebookJson["cells"]![0]!["source"] = "# Browser check\n\nThe penalty $\\lambda \\|w\\|_2^2$ and\n\n$$\n\\hat w = \\arg\\min_w L(w) + \\lambda \\|w\\|_2^2\n$$\n";
+        // Every form of display math a Markdown cell accepts: $$ on lines of their own, on one line inside a sentence,
+        // and over several lines with the $$ sharing a line with the formula (underscores must not become italics).
+        notebookJson["cells"]![0]!["source"] = "# Browser check\n\nThe penalty $\\lambda \\|w\\|_2^2$ and\n\n$$\n\\hat w = \\arg\\min_w L(w) + \\lambda \\|w\\|_2^2\n$$\n\n"
+            + "One line: $$L_\\lambda(w) = L(w) + \\lambda \\|w\\|_2^2$$ in a sentence.\n\n"
+            + "$$\\tilde w_i = w_i^* \\,\n\\frac{h_i}{h_i + \\alpha}, \\quad i = 1, \\dots, d$$\n";
         File.WriteAllText(path, notebookJson.ToJsonString());
 
         var result = await _notebooks.RunIsolatedAsync(path);
@@ -46,7 +51,14 @@ public sealed class BrowserTests : IDisposable
         Assert.Contains("class=\"main-svg\"", dom);     // plotly.js drew the chart (its SVG layers)...
         Assert.Contains("js-line", dom);                // ...and the line of our trace,
         Assert.Contains("class=\"katex\"", dom);        // and KaTeX typeset the inline math
-        Assert.Contains("class=\"katex-display\"", dom); // and the display math.
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(dom, "class=\"katex-display\"").Count); // every display formula,
+        Assert.DoesNotContain("$$", dom);                                                                // none left as source,
+        Assert.DoesNotContain("<em>", dom);                                                              // no underscore became italics.
+        // The three-panel chart (1080 px wide) is drawn at the column's width, so no panel is cut off.
+        var widths = System.Text.RegularExpressions.Regex.Matches(dom, "<svg class=\"main-svg\"[^>]*width=\"(\\d+)\"")
+            .Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(widths);
+        Assert.All(widths, w => Assert.True(w < 1080, $"a chart is {w} px wide, wider than its column"));
 
         var screenshot = Path.Combine(siteFolder, "browser-check.png");
         await Chromium.ScreenshotAsync(chromium!, page, screenshot);

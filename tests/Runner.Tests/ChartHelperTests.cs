@@ -32,10 +32,10 @@ public sealed class ChartHelperTests : IDisposable
             "Charts.SliderHeatmaps(\"Surface per λ\", grid, grid, \"λ\", new[] { new HeatmapFrame(\"0\", z), new HeatmapFrame(\"1\", z) }, points)",
             "Charts.Grid(1, 2, new[] { \"curves\", \"classes\" }, Charts.Lines(\"a\", \"epoch\", \"loss\", new ChartSeries(\"train\", epochs, train)), Charts.Classes(\"b\", points))");
 
-        var result = await new NotebookRunner(new RunnerOptions()).RunAsync(path);
+        var result = await _notebooks.RunIsolatedAsync(path);
 
         Assert.True(result.Succeeded, result.FailureReport);
-        string Html(int cell) => Assert.Single(result.Cells.Single(c => c.Number == cell).Outputs).Data["text/html"];
+        string Html(int cell) => Assert.Single(TestNotebooks.OutputsOf(result, cell)).Data["text/html"];
         Assert.All(Enumerable.Range(4, 8), cell => Assert.Contains("Plotly.newPlot(", Html(cell)));
         Assert.Contains("\"text\":\"Training curves\"", Html(4));
         Assert.Contains("\"name\":\"test\"", Html(4));

@@ -12,7 +12,10 @@ public sealed class RenderingTests : IDisposable
 
     [Theory]
     [InlineData("Inline $w_i^2 * \\lambda_1 * x_2$ math.", "<span class=\"math\">\\(w_i^2 * \\lambda_1 * x_2\\)</span>")]
-    [InlineData("$$\n\\|w\\|_2^2 = \\sum_i w_i^2\n$$", "\\[\n\\|w\\|_2^2 = \\sum_i w_i^2\n\\]")]
+    [InlineData("$$\n\\|w\\|_2^2 = \\sum_i w_i^2\n$$", "<span class=\"math display\">\\[\\|w\\|_2^2 = \\sum_i w_i^2\\]</span>")]
+    [InlineData("The objective $$L_\\lambda(w) = L(w) + \\lambda \\|w\\|_2^2$$ on one line.", "<span class=\"math display\">\\[L_\\lambda(w) = L(w) + \\lambda \\|w\\|_2^2\\]</span>")]
+    [InlineData("$$\\tilde w_i = w_i^* \\,\n \\frac{h_i}{h_i + \\alpha}$$", "<span class=\"math display\">\\[\\tilde w_i = w_i^* \\,\n \\frac{h_i}{h_i + \\alpha}\\]</span>")]
+    [InlineData("Code `$$not math$$` stays code.", "<code>$$not math$$</code>")]
     public void Math_is_kept_intact_by_the_markdown_renderer(string markdown, string expected) =>
         Assert.Contains(expected, MarkdownRenderer.ToHtml(markdown));
 
@@ -29,15 +32,18 @@ public sealed class RenderingTests : IDisposable
     [Fact]
     public async Task A_site_has_a_page_per_notebook_an_index_in_course_order_and_local_assets()
     {
-        var runner = new NotebookRunner(new RunnerOptions());
-        var lecture = await runner.RunAsync(_notebooks.Write("notebooks/01-lecture.ipynb", "Console.WriteLine(\"<b>escaped</b>\");", "21 * 2"));
-        var intro = await runner.RunAsync(_notebooks.Write("notebooks/00-intro.ipynb", "1"));
-        var solution = await runner.RunAsync(_notebooks.Write("solutions/hw1.ipynb", "2"));
-        var executed = new List<string>();
-        foreach (var (result, name) in new[] { (solution, "solutions/hw1.ipynb"), (lecture, "notebooks/01-lecture.ipynb"), (intro, "notebooks/00-intro.ipynb") })
+        var sources = new[]
         {
-            var path = Path.Combine(_notebooks.Folder, "out", name);
-            result.Executed!.Save(path);
+            _notebooks.Write("solutions/hw1.ipynb", "2"),
+            _notebooks.Write("notebooks/01-lecture.ipynb", "Console.WriteLine(\"<b>escaped</b>\");", "21 * 2"),
+            _notebooks.Write("notebooks/00-intro.ipynb", "1"),
+        };
+        var executed = new List<string>();
+        foreach (var source in sources)
+        {
+            var path = Path.Combine(_notebooks.Folder, "out", Path.GetFileName(Path.GetDirectoryName(source))!, Path.GetFileName(source));
+            var result = await new IsolatedNotebookRunner(new RunnerOptions()).RunAsync(source, path);
+            Assert.True(result.Succeeded, result.FailureReport);
             executed.Add(path);
         }
 
@@ -64,9 +70,7 @@ public sealed class RenderingTests : IDisposable
     [Fact]
     public async Task Without_KaTeX_the_site_still_renders_with_math_as_source_and_says_so()
     {
-        var result = await new NotebookRunner(new RunnerOptions()).RunAsync(_notebooks.Write("math.ipynb", "1"));
-        var executed = Path.Combine(_notebooks.Folder, "math.ipynb");
-        result.Executed!.Save(executed);
+        var executed = (await _notebooks.RunIsolatedAsync(_notebooks.Write("math.ipynb", "1"))).ExecutedPath!;
         var site = SiteRenderer.Render([executed], Path.Combine(_notebooks.Folder, "site"), katexDistFolder: Path.Combine(_notebooks.Folder, "no-katex"));
         Assert.False(site.Assets.HasKatex);
         var page = File.ReadAllText(site.Pages.Single());

@@ -6,6 +6,7 @@ namespace RegularizationLab.Lab.Cli;
 public sealed class CommandLine
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly List<string> _missingValues = [];
 
     /// <param name="args">The arguments after the verb.</param>
     /// <param name="flags">Option names that take no value.</param>
@@ -28,8 +29,9 @@ public sealed class CommandLine
                 else if (!flags.Contains(name))
                 {
                     if (i + 1 >= list.Count)
-                        throw new UsageException($"--{name} needs a value.");
-                    value = list[++i];
+                        _missingValues.Add(name); // reported by AllowOnly, after unknown names (a typo is not "missing a value")
+                    else
+                        value = list[++i];
                 }
                 _options[name] = value;
             }
@@ -58,12 +60,14 @@ public sealed class CommandLine
         return value;
     }
 
-    /// <summary>Fails on options the verb does not know, naming them.</summary>
+    /// <summary>Fails on options the verb does not know, naming them, then on options given without their value.</summary>
     public void AllowOnly(params string[] names)
     {
         var unknown = _options.Keys.Where(k => !names.Contains(k)).ToList();
         if (unknown.Count > 0)
-            throw new UsageException($"unknown option{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => "--" + u))}; this verb takes {string.Join(", ", names.Select(n => "--" + n))}.");
+            throw new UsageException($"unknown option{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => "--" + u))}; this verb takes {(names.Length == 0 ? "no options" : string.Join(", ", names.Select(n => "--" + n)))}.");
+        if (_missingValues.Count > 0)
+            throw new UsageException($"--{_missingValues[0]} needs a value.");
     }
 }
 

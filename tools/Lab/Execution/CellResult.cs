@@ -7,7 +7,7 @@ public enum CellStatus
 {
     /// <summary>Ran to the end.</summary>
     Ok,
-    /// <summary>Compile error, exception, or a directive the runner could not honour.</summary>
+    /// <summary>Compile error, exception, or a directive or package the kernel could not honour.</summary>
     Failed,
     /// <summary>Stopped by the per-cell time limit.</summary>
     TimedOut,
@@ -29,8 +29,4 @@ public sealed class CellResult
 
     /// <summary>For a failed cell: the compiler diagnostics or the exception, as the kernel would show them.</summary>
     public string? Error { get; set; }
-
-    /// <summary>The cell's outputs (not serialized: the executed notebook holds them).</summary>
-    [JsonIgnore]
-    public List<CellOutput> Outputs { get; } = [];
 }

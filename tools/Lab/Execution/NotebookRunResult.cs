@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using RegularizationLab.Lab.Notebooks;
 
 namespace RegularizationLab.Lab.Execution;
 
@@ -23,10 +22,6 @@ public sealed class NotebookRunResult
 
     /// <summary>Informational lines (package mappings, …), in order.</summary>
     public List<string> Log { get; init; } = [];
-
-    /// <summary>The executed notebook, when run in this process.</summary>
-    [JsonIgnore]
-    public Notebook? Executed { get; set; }
 
     public bool Succeeded => LoadError is null && Cells.All(c => c.Status is CellStatus.Ok);
 

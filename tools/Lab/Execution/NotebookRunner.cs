@@ -1,250 +1,142 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using RegularizationLab.Lab.Notebooks;
+using System.Globalization;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
 namespace RegularizationLab.Lab.Execution;
 
 /// <summary>
-/// Runs a notebook top to bottom in a fresh C# session inside this process and returns the executed copy with its
-/// outputs and timings. A cell that exceeds the time limit is reported and the session abandoned, but its thread
-/// cannot be stopped from inside the process: callers that need a hard stop (the <c>run</c> verb, a grader) use
-/// <see cref="IsolatedNotebookRunner"/>, which runs this class in a child process.
+/// Runs a notebook top to bottom in a fresh C# kernel inside this process ("Run All") and writes the executed copy.
+/// The notebook is read and written with the kernel's own notebook format library, so its Polyglot metadata stays as
+/// VS Code writes it. A cell that exceeds its time limit is reported and the session abandoned, but its thread cannot
+/// be stopped from inside the process: callers use <see cref="IsolatedNotebookRunner"/>, which runs this class in a
+/// child process that ends after a timeout.
 /// </summary>
 public sealed class NotebookRunner(RunnerOptions options)
 {
     public RunnerOptions Options { get; } = options;
 
-    private DateTime? _deadline;
-
     /// <summary>True after a cell timed out: its code may still be running in this process.</summary>
     public bool Abandoned { get; private set; }
 
-    public async Task<NotebookRunResult> RunAsync(string notebookPath)
+    /// <summary>The kernels a course notebook names: C# (the one lab hosts) and Markdown.</summary>
+    public static KernelInfoCollection KernelInfos { get; } = new()
     {
-        Notebook notebook;
+        new KernelInfo("csharp", "C#", ["c#", "C#"]),
+        new KernelInfo("markdown", "Markdown", ["md"]),
+    };
+
+    static NotebookRunner() => KernelInfos.DefaultKernelName = "csharp";
+
+    /// <summary>Runs <paramref name="notebookPath"/>; the executed copy goes to <paramref name="executedPath"/>.</summary>
+    public async Task<NotebookRunResult> RunAsync(string notebookPath, string executedPath)
+    {
+        InteractiveDocument document;
         try
         {
-            notebook = Notebook.Load(notebookPath);
+            Notebooks.Notebook.Load(notebookPath); // nbformat 4 with cells, or a message that says what is wrong
+            document = Notebook.Parse(await File.ReadAllTextAsync(notebookPath).ConfigureAwait(false), KernelInfos);
         }
-        catch (NotebookFormatException e)
+        catch (Notebooks.NotebookFormatException e)
         {
             return new NotebookRunResult { NotebookPath = notebookPath, LoadError = e.Message };
         }
-        return await RunAsync(notebook).ConfigureAwait(false);
-    }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
+        {
+            return new NotebookRunResult { NotebookPath = notebookPath, LoadError = $"{notebookPath}: the notebook cannot be read: {e.Message}" };
+        }
 
-    public async Task<NotebookRunResult> RunAsync(Notebook source)
-    {
-        var path = source.Path ?? "notebook.ipynb";
-        var baseDirectory = Path.GetFullPath(Options.BaseDirectory ?? Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var executed = source.Clone();
-        var result = new NotebookRunResult { NotebookPath = path, Executed = executed };
+        var result = new NotebookRunResult { NotebookPath = notebookPath };
         var total = Stopwatch.StartNew();
-
-        var globals = new KernelGlobals();
-        var session = new ScriptSession(baseDirectory, globals);
-        var loadedPackages = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        await session.StartAsync().ConfigureAwait(false);
+        var deadline = Options.TotalTimeout is { } budget ? DateTime.UtcNow + budget : (DateTime?)null;
+        using var session = new KernelSession(message =>
+        {
+            result.Log.Add(message);
+            Options.Log?.Invoke(message);
+        });
 
         var executionCount = 0;
         var stopped = false;
-        _deadline = Options.TotalTimeout is { } budget ? DateTime.UtcNow + budget : null;
-        var codeCells = executed.Cells.Where(c => c.Kind == CellKind.Code).ToList();
-        foreach (var cell in codeCells)
+        foreach (var (cell, number) in document.Elements.Select((e, i) => (e, i + 1)))
         {
-            var cellResult = new CellResult { Number = cell.Number, FirstLine = cell.FirstLine };
+            if (cell.KernelName == "markdown")
+                continue;
+            var cellResult = new CellResult { Number = number, FirstLine = FirstLine(cell.Contents) };
             result.Cells.Add(cellResult);
+            cell.Outputs.Clear();
             if (stopped)
             {
                 cellResult.Status = CellStatus.NotRun;
-                WriteCell(cell, cellResult, null);
+                Record(cell, cellResult);
                 continue;
             }
 
-            Options.Progress?.Invoke($"cell {cell.Number} start");
+            Options.Progress?.Invoke($"cell {number} start");
+            var (limit, totalLimitApplies) = Limit(deadline);
             var watch = Stopwatch.StartNew();
-            await RunCellAsync(cell, cellResult, session, globals, loadedPackages, result.Log, baseDirectory).ConfigureAwait(false);
+            var outcome = cell.KernelName is "csharp" or null
+                ? await session.SubmitAsync(cell.Contents, number, limit).ConfigureAwait(false)
+                : OtherKernel(cell.KernelName);
             cellResult.Seconds = watch.Elapsed.TotalSeconds;
-            Options.Progress?.Invoke($"cell {cell.Number} {cellResult.Status.ToString().ToLowerInvariant()} {cellResult.Seconds:F2}s");
+            cellResult.Status = outcome.Status;
+            cellResult.Error = outcome.Status == CellStatus.TimedOut ? TimeoutMessage(totalLimitApplies) : outcome.Error;
+            cell.Outputs.AddRange(outcome.Outputs);
+            if (outcome.Status == CellStatus.TimedOut)
+                cell.Outputs.Add(new ErrorElement(cellResult.Error!, "Timeout", []));
+            cell.ExecutionOrder = ++executionCount;
+            foreach (var value in cell.Outputs.OfType<ReturnValueElement>())
+                value.ExecutionOrder = executionCount;
+            Record(cell, cellResult);
+            Options.Progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"cell {number} {cellResult.Status.ToString().ToLowerInvariant()} {cellResult.Seconds:F2}s"));
 
-            WriteCell(cell, cellResult, ++executionCount);
-            if (cellResult.Status == CellStatus.TimedOut)
-            {
-                Abandoned = true;
-                stopped = true;
-            }
-            else if (cellResult.Status == CellStatus.Failed && !Options.ContinueOnError)
-            {
-                stopped = true;
-            }
+            Abandoned |= outcome.Status == CellStatus.TimedOut;
+            stopped = Abandoned || (outcome.Status == CellStatus.Failed && !Options.ContinueOnError);
         }
 
         result.TotalSeconds = total.Elapsed.TotalSeconds;
-        executed.Metadata["lab"] = new JsonObject
+        document.Metadata["lab"] = new Dictionary<string, object>
         {
-            ["runner"] = "lab run (Roslyn scripting emulation of the .NET Interactive C# kernel)",
-            ["executed_utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            ["runner"] = "lab run (hosts the .NET Interactive C# kernel)",
+            ["executed_utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["total_seconds"] = Math.Round(result.TotalSeconds, 3),
             ["succeeded"] = result.Succeeded,
         };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(executedPath))!);
+        await File.WriteAllTextAsync(executedPath, Notebook.ToJupyterJson(document)).ConfigureAwait(false);
+        result.ExecutedPath = executedPath;
         return result;
     }
 
-    private async Task RunCellAsync(NotebookCell cell, CellResult cellResult, ScriptSession session, KernelGlobals globals,
-        HashSet<string> loadedPackages, List<string> log, string baseDirectory)
+    /// <summary>The cell's limit, or less when the notebook's total budget runs out first.</summary>
+    private (TimeSpan Limit, bool TotalLimitApplies) Limit(DateTime? deadline)
     {
-        var kernelName = cell.PolyglotKernelName;
-        if (kernelName is not null && !kernelName.Equals("csharp", StringComparison.OrdinalIgnoreCase)
-                                   && !kernelName.Equals("markdown", StringComparison.OrdinalIgnoreCase))
-        {
-            Fail(cellResult, "Kernel not supported",
-                $"this cell runs in the '{kernelName}' kernel; the runner emulates the C# kernel only.");
-            return;
-        }
-        if (string.Equals(kernelName, "markdown", StringComparison.OrdinalIgnoreCase))
-            return; // A code cell whose kernel is Markdown only shows text.
-
-        var prepared = CellPreprocessor.Prepare(cell.Source, baseDirectory);
-        log.AddRange(prepared.Notes);
-        if (prepared.IsMarkdown)
-            return;
-        if (prepared.Errors.Count > 0)
-        {
-            Fail(cellResult, "Directive error", string.Join("\n", prepared.Errors));
-            return;
-        }
-
-        var packageErrors = new List<string>();
-        foreach (var request in prepared.Packages)
-        {
-            var resolution = NuGetPackageMap.Resolve(request.Id, request.Version);
-            if (resolution.Error is not null)
-            {
-                packageErrors.Add($"line {request.Line}: {resolution.Error}");
-                continue;
-            }
-            if (!loadedPackages.Add(request.Id))
-                continue;
-            session.AddReferences(resolution.AssemblyPaths);
-            if (resolution.RegistersChartFormatter)
-                PlotlySupport.RegisterChartFormatter();
-            if (resolution.Note is not null)
-            {
-                log.Add(resolution.Note);
-                ConsoleCapture.OriginalOut.WriteLine($"[lab] {resolution.Note}");
-            }
-        }
-        if (packageErrors.Count > 0)
-        {
-            Fail(cellResult, "Package not available", string.Join("\n", packageErrors));
-            return;
-        }
-
-        var sink = new OutputSink();
-        globals.AttachTo(sink);
-        var watch = Stopwatch.StartNew();
-
-        var submissions = new List<string>();
-        foreach (var import in prepared.Imports)
-            submissions.AddRange(ImportedCode(import, baseDirectory));
-        submissions.Add(prepared.Code);
-
-        // The cell's limit, or less when the notebook's total budget runs out first.
-        var limit = Options.CellTimeout;
-        var totalLimitApplies = false;
-        if (_deadline is { } deadline && deadline - DateTime.UtcNow < limit)
-        {
-            limit = deadline - DateTime.UtcNow;
-            totalLimitApplies = true;
-        }
-
-        foreach (var code in submissions.Where(c => !string.IsNullOrWhiteSpace(c)))
-        {
-            var remaining = limit - watch.Elapsed;
-            var run = Task.Run(async () =>
-            {
-                using var capture = ConsoleCapture.RedirectTo(sink);
-                return await session.SubmitAsync(code).ConfigureAwait(false);
-            });
-            var finished = await Task.WhenAny(run, Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero)).ConfigureAwait(false);
-            if (finished != run)
-            {
-                cellResult.Outputs.AddRange(sink.Snapshot());
-                Fail(cellResult, "Timeout", totalLimitApplies
-                        ? $"the notebook used up its total time limit of {Options.TotalTimeout!.Value.TotalSeconds:0.#} s in this cell, so the runner stopped it here."
-                        : $"the cell did not finish within the time limit of {Options.CellTimeout.TotalSeconds:0.#} s, so the runner stopped the notebook here. "
-                          + "Is there a loop that never ends? If the work is genuine, raise the limit with --cell-timeout.",
-                    CellStatus.TimedOut);
-                return;
-            }
-
-            var outcome = await run.ConfigureAwait(false);
-            if (outcome.CompileErrors.Count > 0)
-            {
-                cellResult.Outputs.AddRange(sink.Snapshot());
-                Fail(cellResult, "Compilation error", string.Join("\n", outcome.CompileErrors));
-                return;
-            }
-            if (outcome.Exception is not null)
-            {
-                cellResult.Outputs.AddRange(sink.Snapshot());
-                var exception = outcome.Exception is AggregateException { InnerExceptions.Count: 1 } aggregate
-                    ? aggregate.InnerExceptions[0]
-                    : outcome.Exception;
-                Fail(cellResult, exception.GetType().FullName ?? "Exception", exception.Message, CellStatus.Failed, ScriptStackTrace(exception));
-                return;
-            }
-            if (outcome.HasValue && ReferenceEquals(code, submissions[^1]))
-                sink.Add(CellOutput.Result(ValueFormatter.Format(outcome.Value)));
-        }
-
-        if (prepared.Time)
-            sink.Add(CellOutput.Display(ValueFormatter.Format($"Wall time: {watch.Elapsed.TotalMilliseconds:F1}ms")));
-        cellResult.Outputs.AddRange(sink.Snapshot());
-        cellResult.Status = CellStatus.Ok;
+        if (deadline is { } end && end - DateTime.UtcNow < Options.CellTimeout)
+            return (end - DateTime.UtcNow > TimeSpan.Zero ? end - DateTime.UtcNow : TimeSpan.Zero, true);
+        return (Options.CellTimeout, false);
     }
 
-    /// <summary>The code <c>#!import</c> brings in: a notebook's C# cells, or a .cs/.csx file's text.</summary>
-    private static IEnumerable<string> ImportedCode(string path, string baseDirectory)
+    private string TimeoutMessage(bool totalLimitApplies) => totalLimitApplies
+        ? $"the notebook used up its total time limit of {Options.TotalTimeout!.Value.TotalSeconds:0.#} s in this cell, so the runner stopped it here."
+        : $"the cell did not finish within the time limit of {Options.CellTimeout.TotalSeconds:0.#} s, so the runner stopped the notebook here. "
+          + "Is there a loop that never ends? If the work is genuine, raise the limit with --cell-timeout.";
+
+    private static CellOutcome OtherKernel(string kernelName)
     {
-        if (!path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
-            return [File.ReadAllText(path)];
-        return Notebook.Load(path).Cells
-            .Where(c => c.Kind == CellKind.Code && c.PolyglotKernelName is null or "csharp")
-            .Select(c => CellPreprocessor.Prepare(c.Source, baseDirectory).Code);
+        var message = $"this cell runs in the '{kernelName}' kernel; lab hosts the C# kernel only.";
+        return new CellOutcome(CellStatus.Failed, message, [new ErrorElement(message, "Kernel not supported", [])]);
     }
 
-    private static void Fail(CellResult cell, string name, string message, CellStatus status = CellStatus.Failed, string? trace = null)
+    private static void Record(InteractiveDocumentElement cell, CellResult result)
     {
-        cell.Status = status;
-        cell.Error = trace is null ? message : $"{name}: {message}\n{trace}";
-        var traceback = new List<string> { $"{name}: {message}" };
-        if (trace is not null)
-            traceback.Add(trace);
-        cell.Outputs.Add(CellOutput.Error(name, message, [.. traceback]));
-    }
-
-    /// <summary>The exception's stack without the scripting engine's own frames.</summary>
-    private static string ScriptStackTrace(Exception exception)
-    {
-        var lines = (exception.StackTrace ?? "").Split('\n')
-            .Select(l => l.TrimEnd('\r'))
-            .TakeWhile(l => !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal))
-            .Where(l => l.Length > 0 && !l.StartsWith("--- End of stack trace", StringComparison.Ordinal));
-        return string.Join("\n", lines);
-    }
-
-    private static void WriteCell(NotebookCell cell, CellResult result, int? executionCount)
-    {
-        var outputs = new JsonArray();
-        foreach (var output in result.Outputs)
-            outputs.Add(output.ToJson(executionCount ?? 0));
-        cell.Json["outputs"] = outputs;
-        cell.Json["execution_count"] = executionCount;
-        cell.Metadata["lab"] = new JsonObject
+        cell.Metadata ??= new Dictionary<string, object>();
+        cell.Metadata["lab"] = new Dictionary<string, object>
         {
             ["status"] = result.Status.ToString().ToLowerInvariant(),
             ["wall_seconds"] = Math.Round(result.Seconds, 4),
         };
     }
+
+    private static string FirstLine(string source) =>
+        source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "(empty cell)";
 }

@@ -33,8 +33,11 @@ public static class RunReport
                     $"                        {c.Seconds,8:F2}  {Path.GetFileName(r.NotebookPath)} cell {c.Number}: {Shorten(c.FirstLine, 50)}"));
             }
         }
+        var failedChecks = results.Sum(r => CheckLines.Summary(r.ExecutedPath).Count(l => l.StartsWith('✗')));
         text.AppendLine().Append(string.Create(CultureInfo.InvariantCulture,
             $"{results.Count - failed.Count} of {results.Count} notebook(s) ran without errors; {results.Sum(r => r.TotalSeconds):F1} s of cell time."));
+        if (failedChecks > 0)
+            text.Append(string.Create(CultureInfo.InvariantCulture, $" {failedChecks} check(s) failed (✗ lines above)."));
         return text.ToString();
     }
 

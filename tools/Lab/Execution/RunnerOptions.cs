@@ -19,4 +19,7 @@ public sealed record RunnerOptions
 
     /// <summary>Receives one line per cell as it starts and ends (the child process reports these to its parent).</summary>
     public Action<string>? Progress { get; init; }
+
+    /// <summary>Receives informational lines (package version mappings) as they happen.</summary>
+    public Action<string>? Log { get; init; }
 }

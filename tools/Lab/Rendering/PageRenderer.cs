@@ -59,7 +59,8 @@ public static class PageRenderer
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append($"<title>{Encode(title)} · Regularization Lab</title>\n")
             .Append($"<link rel=\"stylesheet\" href=\"{root}assets/lab.css\">\n")
-            .Append($"<script src=\"{root}{assets.PlotlyScript}\"></script>\n");
+            .Append($"<script src=\"{root}{assets.PlotlyScript}\"></script>\n")
+            .Append(ChartLoader);
         if (assets.HasKatex)
         {
             html.Append($"<link rel=\"stylesheet\" href=\"{root}assets/katex/katex.min.css\">\n")
@@ -86,6 +87,31 @@ public static class PageRenderer
             .Append($"<a class=\"brand\" href=\"{root}index.html\">Regularization Lab</a>")
             .Append($"<a href=\"{root}index.html\">All notebooks</a></header>\n");
     }
+
+    /// <summary>
+    /// Plotly.NET.Interactive's chart HTML asks require.js for plotly.js from a CDN. The site loads plotly.js once per
+    /// page from its own assets, so this stand-in for require.js hands every chart that copy (nothing is fetched), and
+    /// draws a chart wider than its column at the column's width, so no panel, colour bar or toolbar is cut off.
+    /// </summary>
+    private const string ChartLoader = """
+        <script>
+        function requirejs() {}
+        requirejs.config = function () {
+          return function (modules, draw) {
+            draw(Object.assign({}, Plotly, {
+              newPlot: function (id, data, layout, config) {
+                var column = document.getElementById(id).parentElement.clientWidth;
+                if (layout && layout.width && column > 0 && layout.width > column) {
+                  layout.width = column;
+                }
+                return Plotly.newPlot(id, data, layout, config);
+              }
+            }));
+          };
+        };
+        </script>
+
+        """;
 
     private static void AppendFoot(StringBuilder html, Notebook notebook)
     {

@@ -1,5 +1,4 @@
 using RegularizationLab.Lab.Cli;
-using RegularizationLab.Lab.Execution;
 
 namespace RegularizationLab.Lab.Rendering;
 
@@ -21,7 +20,7 @@ public static class SiteAssets
         using (var file = File.Create(Path.Combine(assets, "lab.css")))
             css.CopyTo(file);
 
-        var (version, plotly) = PlotlySupport.EmbeddedPlotlyJs();
+        var (version, plotly) = EmbeddedPlotlyJs();
         var plotlyName = $"plotly-{version}.min.js";
         using (plotly)
         using (var file = File.Create(Path.Combine(assets, plotlyName)))
@@ -40,6 +39,18 @@ public static class SiteAssets
             File.Copy(Path.Combine(katex, name), Path.Combine(target, name), overwrite: true);
         CopyFolder(Path.Combine(katex, "fonts"), Path.Combine(target, "fonts"));
         return new SiteAssetInfo("assets/" + plotlyName, true, null);
+    }
+
+    /// <summary>The plotly.js bundle Plotly.NET embeds (version, minified source); the tool ships that assembly beside it.</summary>
+    private static (string Version, Stream Content) EmbeddedPlotlyJs()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "plotly", "Plotly.NET.dll");
+        // Only its resources are read, in a context of its own (its F# dependencies are never loaded).
+        var assembly = new System.Runtime.Loader.AssemblyLoadContext("plotly.js", isCollectible: true).LoadFromAssemblyPath(path);
+        var name = assembly.GetManifestResourceNames()
+                       .FirstOrDefault(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal))
+                   ?? throw new InvalidOperationException("Plotly.NET does not embed plotly.js in this version; the site cannot be rendered offline.");
+        return (name["Plotly.NET.plotly-".Length..^".min.js".Length], assembly.GetManifestResourceStream(name)!);
     }
 
     private static void CopyFolder(string from, string to)

@@ -24,7 +24,7 @@ public sealed record RenderedSite(string IndexPath, IReadOnlyList<string> Pages,
 }
 
 /// <summary>The offline HTML site: one page per notebook and an index in course order, with every asset local.</summary>
-public static class SiteRenderer
+public static partial class SiteRenderer
 {
     private static readonly Dictionary<string, string> GroupTitles = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -39,6 +39,7 @@ public static class SiteRenderer
         var assets = SiteAssets.Write(siteFolder, katexDistFolder);
         var problems = new List<string>();
         var entries = new List<(string Group, string File, Notebook Notebook)>();
+        var titles = new Dictionary<Notebook, string>();
         foreach (var path in executedNotebooks.Distinct())
         {
             try
@@ -46,6 +47,7 @@ public static class SiteRenderer
                 var notebook = Notebook.Load(path);
                 var group = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(path))!).Name;
                 entries.Add((group, Path.GetFileNameWithoutExtension(path), notebook));
+                titles[notebook] = NumberedTitle(notebook.Title, Path.GetFileNameWithoutExtension(path));
             }
             catch (NotebookFormatException e)
             {
@@ -64,7 +66,7 @@ public static class SiteRenderer
         {
             var (group, file, notebook) = ordered[i];
             string? Link(int j) => j >= 0 && j < ordered.Count ? $"../{ordered[j].Group}/{ordered[j].File}.html" : null;
-            string? Title(int j) => j >= 0 && j < ordered.Count ? ordered[j].Notebook.Title : null;
+            string? Title(int j) => j >= 0 && j < ordered.Count ? titles[ordered[j].Notebook] : null;
             var html = PageRenderer.Render(notebook, assets, new PageRenderer.PageLinks("../", Link(i - 1), Title(i - 1), Link(i + 1), Title(i + 1)));
             var page = Path.Combine(siteFolder, group, file + ".html");
             Directory.CreateDirectory(Path.GetDirectoryName(page)!);
@@ -73,11 +75,31 @@ public static class SiteRenderer
         }
 
         var index = Path.Combine(siteFolder, "index.html");
-        File.WriteAllText(index, IndexHtml(ordered, assets));
+        File.WriteAllText(index, IndexHtml(ordered, titles, assets));
         return new RenderedSite(index, pages, problems, assets);
     }
 
-    private static string IndexHtml(List<(string Group, string File, Notebook Notebook)> entries, SiteAssetInfo assets)
+    /// <summary>
+    /// A title numbered as its file is ("03 · …" for 03-….ipynb), so the index reads evenly even when a heading
+    /// writes the number differently ("3 · …").
+    /// </summary>
+    public static string NumberedTitle(string title, string fileName)
+    {
+        var fileNumber = LeadingNumber().Match(fileName);
+        var titleNumber = TitleNumber().Match(title);
+        return fileNumber.Success && titleNumber.Success
+               && int.Parse(fileNumber.Value, CultureInfo.InvariantCulture) == int.Parse(titleNumber.Groups[1].Value, CultureInfo.InvariantCulture)
+            ? fileNumber.Value + title[titleNumber.Groups[1].Length..]
+            : title;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d+(?=-)")]
+    private static partial System.Text.RegularExpressions.Regex LeadingNumber();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+)\s*·")]
+    private static partial System.Text.RegularExpressions.Regex TitleNumber();
+
+    private static string IndexHtml(List<(string Group, string File, Notebook Notebook)> entries, Dictionary<Notebook, string> titles, SiteAssetInfo assets)
     {
         var html = new StringBuilder();
         PageRenderer.AppendHead(html, "Contents", assets, "");
@@ -97,7 +119,7 @@ public static class SiteRenderer
                     : (bool?)lab["succeeded"] == true
                         ? string.Create(CultureInfo.InvariantCulture, $"<span class=\"badge ok\">ran in {(double?)lab["total_seconds"] ?? 0:F1} s</span>")
                         : "<span class=\"badge bad\">has errors</span>";
-                html.Append($"<li><span><a href=\"{group.Key}/{file}.html\">{PageRenderer.Encode(notebook.Title)}</a> ")
+                html.Append($"<li><span><a href=\"{group.Key}/{file}.html\">{PageRenderer.Encode(titles[notebook])}</a> ")
                     .Append($"<span class=\"file\">{PageRenderer.Encode(group.Key + "/" + file)}.ipynb</span></span>{badge}</li>\n");
             }
             html.Append("</ul>\n");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RegularizationLab.Lab.Cli;
 using RegularizationLab.Lab.Execution;
 using RegularizationLab.Lab.Rendering;
@@ -37,12 +36,9 @@ public sealed class CourseVerb : IVerb
         };
         var jobs = (int)line.GetDouble("jobs", 1, 1, 64);
 
-        Console.WriteLine($"== 1. Building the course library ({Path.Combine(root, "Course.csproj")})");
-        if (await Start(LabLauncher.DotnetHost(), root, "build", "Course.csproj", "-c", "Release", "--nologo", "-v", "q") != 0)
-        {
-            Console.Error.WriteLine("The course library does not build; fix the errors above and run again.");
+        Console.WriteLine("== 1. The course library");
+        if (!await CourseLibrary.EnsureBuiltAsync(root, always: true))
             return 1;
-        }
 
         Console.WriteLine("== 2. Math renderer (KaTeX from npm)");
         await EnsureKatexAsync();
@@ -87,7 +83,7 @@ public sealed class CourseVerb : IVerb
             Console.WriteLine("npm is not installed: the site will show math as LaTeX source (install Node.js/npm and run again to typeset it).");
             return;
         }
-        if (await Start(npm, tool, "ci", "--no-audit", "--no-fund") != 0)
+        if (await CourseLibrary.StartAsync(npm, tool, "ci", "--no-audit", "--no-fund") != 0)
             Console.WriteLine("npm ci failed: the site will show math as LaTeX source.");
     }
 
@@ -95,14 +91,4 @@ public sealed class CourseVerb : IVerb
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
         .Select(dir => Path.Combine(dir, name))
         .FirstOrDefault(File.Exists);
-
-    private static async Task<int> Start(string program, string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, UseShellExecute = false };
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        await process.WaitForExitAsync();
-        return process.ExitCode;
-    }
 }

@@ -4,8 +4,9 @@ using RegularizationLab.Lab.Execution;
 namespace RegularizationLab.Lab.Verbs;
 
 /// <summary>
-/// The child-process end of <see cref="IsolatedNotebookRunner"/>: runs one notebook, writes the executed copy and a
-/// JSON result, reports progress on standard output, and exits hard after a timed-out cell (which stops its thread).
+/// <c>lab __execute</c>: the child-process side of <see cref="IsolatedNotebookRunner"/>. Runs one notebook in the hosted
+/// kernel with the notebook's folder as working directory, writes the executed copy and a JSON result, reports
+/// progress on standard output, and exits hard after a timed-out cell (which stops its thread).
 /// </summary>
 public sealed class ExecuteVerb : IVerb
 {
@@ -24,25 +25,23 @@ public sealed class ExecuteVerb : IVerb
         if (line.Positional.Count != 1)
             throw new UsageException("give exactly one notebook.");
         var notebook = Path.GetFullPath(line.Positional[0]);
-        var executedPath = line.Get("executed") ?? throw new UsageException("--executed is required.");
-        var resultPath = line.Get("result") ?? throw new UsageException("--result is required.");
+        var executedPath = Path.GetFullPath(line.Get("executed") ?? throw new UsageException("--executed is required."));
+        var resultPath = Path.GetFullPath(line.Get("result") ?? throw new UsageException("--result is required."));
 
-        ConsoleCapture.Install();
-        var stdout = ConsoleCapture.OriginalOut;
+        // The kernel redirects Console while a cell runs; messages to the parent go to the real standard output.
+        var parent = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+        void Tell(string message)
+        {
+            lock (parent) parent.WriteLine(message);
+        }
         var options = new RunnerOptions
         {
             CellTimeout = TimeSpan.FromSeconds(line.GetDouble("cell-timeout", RunnerOptions.DefaultCellTimeout.TotalSeconds, 0.1, 86_400)),
             TotalTimeout = line.Get("total-timeout") is null ? null : TimeSpan.FromSeconds(line.GetDouble("total-timeout", 0, 0.1, 864_000)),
             ContinueOnError = line.Has("continue-on-error"),
             BaseDirectory = line.Get("base-dir"),
-            Progress = message =>
-            {
-                lock (stdout)
-                {
-                    stdout.WriteLine(IsolatedNotebookRunner.ProgressPrefix + message);
-                    stdout.Flush();
-                }
-            },
+            Progress = message => Tell(IsolatedNotebookRunner.ProgressPrefix + message),
+            Log = Tell,
         };
 
         // The kernel's working directory is the notebook's folder: relative file paths in cells resolve from there.
@@ -51,14 +50,8 @@ public sealed class ExecuteVerb : IVerb
             Environment.CurrentDirectory = baseDirectory;
 
         var runner = new NotebookRunner(options);
-        var result = await runner.RunAsync(notebook);
-        if (result.Executed is { } executed)
-        {
-            executed.Save(executedPath);
-            result.ExecutedPath = executedPath;
-        }
+        var result = await runner.RunAsync(notebook, executedPath);
         await File.WriteAllTextAsync(resultPath, result.ToJson());
-        stdout.Flush();
 
         var code = result.Succeeded ? 0 : runner.Abandoned ? 3 : 1;
         if (runner.Abandoned)

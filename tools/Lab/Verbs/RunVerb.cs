@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using RegularizationLab.Lab.Cli;
 using RegularizationLab.Lab.Execution;
 using RegularizationLab.Lab.Rendering;
@@ -42,14 +43,22 @@ public sealed class RunVerb : IVerb
         if (notebooks.Count == 0)
             throw new UsageException($"no .ipynb files in {string.Join(", ", line.Positional)}.");
 
+        // Notebooks load bin/course/Course.dll: build it first when it is missing or older than lib/.
+        if (!await CourseLibrary.EnsureBuiltAsync(RepoPaths.Root))
+            return 1;
         var results = await RunAllAsync(notebooks, outputFolder, options, jobs);
         Console.WriteLine();
         Console.WriteLine(RunReport.Format(results));
 
         if (line.Has("html"))
         {
-            var site = Path.Combine(outputFolder, "site");
-            var rendered = SiteRenderer.Render(results.Where(r => r.ExecutedPath is not null).Select(r => r.ExecutedPath!), site);
+            // The site shows every executed notebook under <out>, so running one notebook updates its page and keeps
+            // the rest of the course site (and its index) as it was.
+            var executed = RepoPaths.NotebookFolders.Select(f => Path.Combine(outputFolder, f)).Where(Directory.Exists)
+                .SelectMany(f => Directory.EnumerateFiles(f, "*.ipynb", SearchOption.AllDirectories))
+                .Concat(results.Where(r => r.ExecutedPath is not null).Select(r => Path.GetFullPath(r.ExecutedPath!)))
+                .Distinct();
+            var rendered = SiteRenderer.Render(executed, Path.Combine(outputFolder, "site"));
             Console.WriteLine(rendered.Summary);
         }
         return results.All(r => r.Succeeded) ? 0 : 1;
@@ -83,9 +92,16 @@ public sealed class RunVerb : IVerb
                 var result = await runner.RunAsync(notebook, NotebookDiscovery.ExecutedPath(notebook, outputFolder));
                 results[index] = result;
                 var slowest = result.SlowestCell;
-                Console.WriteLine(result.Succeeded
-                    ? Invariant.F($"✓ {notebook}: {result.TotalSeconds:F1} s") + (slowest is null ? "" : Invariant.F($", slowest cell {slowest.Number} ({slowest.Seconds:F1} s)"))
-                    : $"✗ {notebook}: {(result.LoadError is not null ? "could not run" : "failed")}");
+                var report = new List<string>
+                {
+                    result.Succeeded
+                        ? Invariant.F($"✓ {notebook}: {result.TotalSeconds:F1} s") + (slowest is null ? "" : Invariant.F($", slowest cell {slowest.Number} ({slowest.Seconds:F1} s)"))
+                        : $"✗ {notebook}: {(result.LoadError is not null ? "could not run" : "failed")}",
+                };
+                report.AddRange(CheckLines.Summary(result.ExecutedPath).Select(l => "    " + l));
+                if (result.ExecutedPath is not null)
+                    report.Add($"    executed copy: {result.ExecutedPath}");
+                lock (printed) Console.WriteLine(string.Join("\n", report));
             }
             finally
             {
@@ -94,7 +110,8 @@ public sealed class RunVerb : IVerb
         });
         await Task.WhenAll(tasks);
 
-        var summary = results.Select(r => new
+        var summaryPath = Path.Combine(outputFolder, "run-summary.json");
+        var summary = PreviousSummary(summaryPath, results).Concat(results.Select(r => (JsonNode?)JsonSerializer.SerializeToNode(new
         {
             notebook = r.NotebookPath,
             executed = r.ExecutedPath,
@@ -103,9 +120,23 @@ public sealed class RunVerb : IVerb
             slowest_cell = r.SlowestCell is { } s ? new { number = s.Number, first_line = s.FirstLine, seconds = Math.Round(s.Seconds, 3) } : null,
             failure = r.FailureReport,
             cells = r.Cells.Select(c => new { number = c.Number, status = c.Status.ToString(), seconds = Math.Round(c.Seconds, 3), first_line = c.FirstLine }),
-        });
-        await File.WriteAllTextAsync(Path.Combine(outputFolder, "run-summary.json"),
-            JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }));
+        })));
+        await File.WriteAllTextAsync(summaryPath, new JsonArray([.. summary]).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return [.. results];
+    }
+
+    /// <summary>The entries of an earlier run-summary.json for notebooks this run did not run (they stay listed).</summary>
+    private static IEnumerable<JsonNode?> PreviousSummary(string path, IEnumerable<NotebookRunResult> results)
+    {
+        var ran = results.Select(r => r.NotebookPath).ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            var previous = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonArray : null;
+            return (previous ?? []).Where(e => e?["notebook"]?.GetValue<string>() is { } n && !ran.Contains(n)).Select(e => e!.DeepClone()).ToList();
+        }
+        catch (JsonException)
+        {
+            return []; // An unreadable summary is replaced.
+        }
     }
 }
