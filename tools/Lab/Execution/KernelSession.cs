@@ -55,6 +55,12 @@ public sealed class KernelSession : IDisposable
         _extensions = new PackageExtensionLoader(_kernel);
     }
 
+    /// <summary>
+    /// Starts the kernel's compiler and workspace with an empty submission, so that start-up (seconds on a busy
+    /// machine) is not charged to the first cell's time limit.
+    /// </summary>
+    public async Task StartAsync() => await _kernel.SendAsync(new SubmitCode("// lab: kernel start", _csharp.Name)).ConfigureAwait(false);
+
     /// <summary>Runs one cell to its end (or until <paramref name="limit"/>); outputs hold their final state.</summary>
     public async Task<CellOutcome> SubmitAsync(string code, int cellNumber, TimeSpan limit)
     {

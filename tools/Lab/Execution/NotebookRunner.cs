@@ -47,13 +47,14 @@ public sealed class NotebookRunner(RunnerOptions options)
         }
 
         var result = new NotebookRunResult { NotebookPath = notebookPath };
-        var total = Stopwatch.StartNew();
-        var deadline = Options.TotalTimeout is { } budget ? DateTime.UtcNow + budget : (DateTime?)null;
         using var session = new KernelSession(message =>
         {
             result.Log.Add(message);
             Options.Log?.Invoke(message);
         });
+        await session.StartAsync().ConfigureAwait(false);
+        var total = Stopwatch.StartNew();
+        var deadline = Options.TotalTimeout is { } budget ? DateTime.UtcNow + budget : (DateTime?)null;
 
         var executionCount = 0;
         var stopped = false;
