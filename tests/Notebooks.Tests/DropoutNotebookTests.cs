@@ -135,9 +135,9 @@ public sealed class DropoutNotebookTests(DropoutNotebookFixture notebook) : ICla
     [Fact]
     public void Sub_networks_are_rougher_than_their_average_and_the_geometric_mean_is_exact()
     {
-        var members = notebook.Line(@"200 sub-networks: boundary length median ([0-9.]+) .*; dropout off: ([0-9.]+)");
-        Assert.True(Parse(members[1].Value) > Parse(members[2].Value));
-        Assert.True(Percent(notebook.Line(@"([0-9 ]+%) of the sub-networks draw a longer boundary")[1].Value) > 0.8);
+        var members = notebook.Line(@"200 sub-networks: boundary length median ([0-9.]+) .*; their average: ([0-9.]+); dropout off: ([0-9.]+)");
+        Assert.True(Parse(members[1].Value) > Parse(members[2].Value), "a typical member is rougher than the average");
+        Assert.True(Percent(notebook.Line(@"([0-9 ]+%) of the sub-networks draw a longer boundary than their average")[1].Value) > 0.8);
         Assert.True(Percent(notebook.Line(@"same decision on ([0-9.]+ ?%) of the plane")[1].Value) > 0.97);
         Assert.Single(notebook.Lines(@"^✓ dropout off = normalized geometric mean of all 64 sub-networks"));
         Assert.True(Parse(notebook.Line(@"arithmetic mean of probabilities differs by ([0-9.]+)")[1].Value) > 1e-3,
@@ -145,11 +145,13 @@ public sealed class DropoutNotebookTests(DropoutNotebookFixture notebook) : ICla
     }
 
     [Fact]
-    public void Monte_Carlo_dropout_mean_differs_systematically_and_log_odds_disagree_most_far_from_the_data()
+    public void Monte_Carlo_dropout_is_better_calibrated_on_data_but_gives_no_warning_far_from_it()
     {
         Assert.Single(notebook.Lines(@"^✓ at T = 200 the gap is systematic"));
         var logOdds = notebook.Line(@"log-odds spread: near the data ([0-9.]+), far from the data ([0-9.]+)");
-        Assert.True(Parse(logOdds[2].Value) > Parse(logOdds[1].Value), "members extrapolate differently far from the data");
+        Assert.True(Parse(logOdds[2].Value) < 1.5 * Parse(logOdds[1].Value), "no larger disagreement far from the data");
+        var ece = notebook.Line(@"MC mean ([0-9.]+), dropout off ([0-9.]+)");
+        Assert.True(Parse(ece[1].Value) < Parse(ece[2].Value), "the MC mean is better calibrated on test points");
     }
 
     [Fact]
