@@ -28,6 +28,20 @@ using PlotlyChart = Plotly.NET.CSharp.Chart; // Plotly.NET also has a Chart type
 void Check(bool passed, string claim) =>
     Console.WriteLine(passed ? $"✓ {claim}" : $"✗ FAILED: {claim}");
 
+/// <summary>One live progress line under the cell for a sweep: <c>new SweepOptions { Progress = ShowSweepProgress("…") }</c>.</summary>
+Action<RegularizationLab.Training.SweepProgress> ShowSweepProgress(string title)
+{
+    var shown = display(title);
+    return progress => shown.Update(progress.ToString());
+}
+
+/// <summary>One live progress line under the cell for a single training run: <c>Progress = ShowTrainingProgress("…")</c>.</summary>
+Action<RegularizationLab.Training.TrainingProgress> ShowTrainingProgress(string title)
+{
+    var shown = display(title);
+    return progress => shown.Update($"{title} {progress}");
+}
+
 /// <summary>One named line (or set of markers): X and Y of equal length.</summary>
 public sealed record ChartSeries(string Name, double[] X, double[] Y, bool Markers = false);
 
@@ -256,7 +270,7 @@ public static class Charts
         bool equalAspect = false, bool sharedColorBar = true, bool shareAxes = false,
         int? panelWidth = null, int? panelHeight = null)
     {
-        // Fit the page (the rendered site and VS Code show about 880 px): at most 370 px per panel, square by default.
+        // Fit the page (the rendered site and VS Code show about 840 px): at most 370 px per panel, square by default.
         var width = panelWidth ?? Math.Min(370, (PageWidth - 120) / cols);
         var height = panelHeight ?? width;
         var grid = PlotlyChart.Grid(charts, rows, cols, SubPlotTitles: subplotTitles);
@@ -286,7 +300,7 @@ public static class Charts
     }
 
     /// <summary>The width a chart can use on a page of the rendered site (and in VS Code's output area).</summary>
-    public const int PageWidth = 880;
+    public const int PageWidth = 840;
 
     /// <summary>x and y at the same scale (one unit is as long on both axes): circles stay circles.</summary>
     public static GenericChart EqualAspect(GenericChart chart)
@@ -568,7 +582,7 @@ public static class DecisionCharts
         fill.zmax = 1.0;
         fill.colorscale = "RdBu";
         fill.colorbar = new { len = 0.7, y = 0.4, title = new { text = "P(1)" } };
-        fill.opacity = 0.75;
+        fill.opacity = 0.45;   // pale enough that points of either class stay visible on both sides
         fill.showscale = showScale;
         fill.name = "P(class 1)";
         fill.contours = new { start = 0.1, end = 0.9, size = 0.1, coloring = "fill" };
@@ -610,7 +624,7 @@ public static class DecisionCharts
                     color = Charts.Palette[((k % Charts.Palette.Length) + Charts.Palette.Length) % Charts.Palette.Length],
                     size = marked ? markerSize + 3 : markerSize,
                     symbol = marked ? "x" : "circle",
-                    line = new { width = 0.5, color = "white" },
+                    line = new { width = marked ? 1.5 : 0.8, color = "#222222" },
                 };
                 yield return trace;
             }
