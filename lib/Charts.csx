@@ -712,13 +712,3 @@ public static class PathCharts
         return GenericChart.ofTraceObject(true, trace);
     }
 }
-
-// ---- Added for lectures 03–04: the progress of a whole sweep in one call (no display plumbing in lecture cells) ----
-
-/// <summary>Sweep options whose progress is one updating output line:
-/// <c>Sweep.Run(values, trainOne, ShowSweepProgress("p sweep"))</c>.</summary>
-RegularizationLab.Training.SweepOptions ShowSweepProgress(string what)
-{
-    var bar = display($"{what}: starting …");
-    return new RegularizationLab.Training.SweepOptions { Progress = p => bar.Update($"{what}: {p}") };
-}

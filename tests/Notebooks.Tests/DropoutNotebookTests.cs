@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RegularizationLab.Lab.Execution;
 
 namespace RegularizationLab.Notebooks.Tests;
 
 public sealed class DropoutNotebookFixture : PrintedNotebookFixture
 {
     protected override string NotebookFile => "04-dropout.ipynb";
+
+    // Full-scale training cells take ~20 s on a quiet 2-core machine but minutes on a shared one.
+    protected override RunnerOptions? Options => new() { CellTimeout = TimeSpan.FromMinutes(30) };
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RegularizationLab.Lab.Execution;
 using RegularizationLab.Analysis;
 using RegularizationLab.Data;
 
@@ -8,6 +9,9 @@ namespace RegularizationLab.Notebooks.Tests;
 public sealed class ImplicitRegularizationNotebookFixture : PrintedNotebookFixture
 {
     protected override string NotebookFile => "03-implicit-regularization.ipynb";
+
+    // Full-scale training cells take ~20 s on a quiet 2-core machine but minutes on a shared one.
+    protected override RunnerOptions? Options => new() { CellTimeout = TimeSpan.FromMinutes(30) };
 }
 
 /// <summary>
