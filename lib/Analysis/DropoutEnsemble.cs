@@ -93,6 +93,30 @@ public static class DropoutEnsemble
         return new MonteCarloPrediction(samples);
     }
 
+    /// <summary>
+    /// Monte Carlo dropout on the logit scale: Samples[t][i] = z₁ − z₀ (the log-odds of class 1) of row i in pass t, for
+    /// a two-class network. Unlike probabilities, log-odds are not squeezed near 0 and 1, so their spread across passes
+    /// is not forced small by the bound s² ≤ p̄(1−p̄) that caps the spread of probabilities.
+    /// </summary>
+    public static MonteCarloPrediction MonteCarloLogOdds(Sequential network, Matrix inputs, int passes)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(inputs);
+        Guard.Positive(passes, nameof(passes));
+        NetworkGrids.CheckClass(network, 1);
+        if (network.DropoutLayers.Count == 0)
+            throw new ArgumentException("network has no dropout layers; Monte Carlo dropout needs dropout > 0.", nameof(network));
+        var samples = new double[passes][];
+        for (int t = 0; t < passes; t++)
+        {
+            Matrix z = network.Forward(inputs, training: true);
+            if (z.Cols != 2)
+                throw new ArgumentException($"network must have 2 outputs for log-odds; it has {z.Cols}.", nameof(network));
+            samples[t] = Enumerable.Range(0, z.Rows).Select(r => z[r, 1] - z[r, 0]).ToArray();
+        }
+        return new MonteCarloPrediction(samples);
+    }
+
     /// <summary>Class-<paramref name="classIndex"/> probabilities with dropout off (the ordinary test-time network).</summary>
     public static double[] InferenceProbabilities(Sequential network, Matrix inputs, int classIndex = 1)
     {
@@ -167,6 +191,33 @@ public sealed record MonteCarloPrediction(double[][] Samples)
         for (int i = 0; i < sd.Length; i++) sd[i] = Math.Sqrt(sd[i] / (t - 1));
         return sd;
     }
+
+    /// <summary>
+    /// Predictive entropy H[p̄] = −p̄ ln p̄ − (1−p̄) ln(1−p̄) of the mean prediction (in nats): total uncertainty, large
+    /// wherever p̄ is near ½, whether the members agree or not.
+    /// </summary>
+    public double[] PredictiveEntropy() => Mean().Select(BinaryEntropy).ToArray();
+
+    /// <summary>
+    /// Mutual information between the prediction and the mask (BALD; Houlsby et al. 2011, Gal et al. 2017):
+    /// H[p̄] − (1/T)Σₜ H[pₜ] ≥ 0. It is zero when every member says the same thing, however uncertain, so it measures
+    /// <em>disagreement</em> only. (Like the spread of probabilities it is capped where p̄ is near 0 or 1: MI ≤ H[p̄].)
+    /// </summary>
+    public double[] MutualInformation()
+    {
+        double[] total = PredictiveEntropy();
+        var result = new double[total.Length];
+        for (int i = 0; i < result.Length; i++)
+        {
+            double expected = 0;
+            for (int s = 0; s < Passes; s++) expected += BinaryEntropy(Samples[s][i]);
+            result[i] = Math.Max(0, total[i] - expected / Passes);
+        }
+        return result;
+    }
+
+    private static double BinaryEntropy(double p) =>
+        (p <= 0 ? 0 : -p * Math.Log(p)) + (p >= 1 ? 0 : -(1 - p) * Math.Log(1 - p));
 
     private int CheckPasses(int? passes)
     {

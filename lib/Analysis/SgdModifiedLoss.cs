@@ -69,55 +69,11 @@ public static class SgdModifiedLoss
 
     /// <summary>
     /// The mean end point of one SGD epoch (one step on each batch, step size α) from <paramref name="start"/>, averaged
-    /// exactly over all B! orders in which the batches can be visited (random reshuffling of fixed batches).
-    /// Small B only: 8 batches already mean 40 320 orders.
+    /// exactly over all B! orders in which the batches can be visited (random reshuffling of fixed batches). This is
+    /// the mean that eq. 9.9 describes; <see cref="SgdEpochs.MeanEndPoint"/> also gives the with-replacement mean.
     /// </summary>
-    public static double[] MeanEpochEndPoint(IReadOnlyList<ISmoothLoss> batches, double[] start, double alpha)
-    {
-        ArgumentNullException.ThrowIfNull(batches);
-        ArgumentNullException.ThrowIfNull(start);
-        if (batches.Count is < 1 or > 8)
-            throw new ArgumentOutOfRangeException(nameof(batches), batches.Count,
-                $"batches must hold 1 to 8 batch losses (all orders are enumerated); got {batches.Count}.");
-        Guard.Positive(alpha, nameof(alpha));
-        var sum = new double[start.Length];
-        long orders = 0;
-        foreach (int[] order in Permutations(batches.Count))
-        {
-            double[] phi = (double[])start.Clone();
-            foreach (int b in order)
-                phi = GradientFlow.GradientDescentStep(batches[b], phi, alpha);
-            for (int i = 0; i < sum.Length; i++)
-                sum[i] += phi[i];
-            orders++;
-        }
-        return sum.Select(s => s / orders).ToArray();
-    }
-
-    // Heap's algorithm: every permutation of 0..n−1 exactly once.
-    private static IEnumerable<int[]> Permutations(int n)
-    {
-        int[] a = Enumerable.Range(0, n).ToArray();
-        int[] c = new int[n];
-        yield return (int[])a.Clone();
-        int i = 0;
-        while (i < n)
-        {
-            if (c[i] < i)
-            {
-                int k = i % 2 == 0 ? 0 : c[i];
-                (a[k], a[i]) = (a[i], a[k]);
-                yield return (int[])a.Clone();
-                c[i]++;
-                i = 0;
-            }
-            else
-            {
-                c[i] = 0;
-                i++;
-            }
-        }
-    }
+    public static double[] MeanEpochEndPoint(IReadOnlyList<ISmoothLoss> batches, double[] start, double alpha) =>
+        SgdEpochs.MeanEndPoint(batches, start, alpha, BatchSampling.RandomReshuffling);
 
     private static void CheckBatches(ISmoothLoss full, IReadOnlyList<ISmoothLoss> batches)
     {

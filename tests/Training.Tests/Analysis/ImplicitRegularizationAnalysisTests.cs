@@ -212,4 +212,43 @@ public class ImplicitRegularizationAnalysisTests
         double slope = Math.Log(Gap(1e-3) / Gap(5e-4)) / Math.Log(2.0);
         Assert.InRange(slope, 2.8, 3.2);
     }
+
+    [Fact]
+    public void With_replacement_mean_epoch_of_two_batches_averages_all_four_sequences()
+    {
+        var loss = GaborLeastSquaresLoss.Generate(seed: 2, count: 8);
+        double[] phi = [0.5, 13.0];
+        var halves = loss.Batches(4, seed: 1).Cast<ISmoothLoss>().ToArray();
+        double[] Epoch(int first, int second) =>
+            GradientFlow.GradientDescentStep(halves[second], GradientFlow.GradientDescentStep(halves[first], phi, 0.1), 0.1);
+        double[][] all = [Epoch(0, 0), Epoch(0, 1), Epoch(1, 0), Epoch(1, 1)];
+        double[] mean = SgdEpochs.MeanEndPoint(halves, phi, 0.1, BatchSampling.WithReplacement);
+        Assert.Equal(all.Average(e => e[0]), mean[0], 12);
+        Assert.Equal(all.Average(e => e[1]), mean[1], 12);
+    }
+
+    [Fact]
+    public void With_replacement_mean_epoch_follows_the_gradient_descent_modified_flow_to_third_order()
+    {
+        // E[H_a ∇L_b] = H∇L for independent draws, so the batch-variance term drops out of the mean (Smith et al. 2021).
+        var loss = GaborLeastSquaresLoss.Generate(seed: 1, noise: 0.3);
+        var batches = loss.Batches(7, seed: 3).Cast<ISmoothLoss>().ToArray();
+        double[] phi = [-1.0, 12.0];
+        double Gap(double alpha) => GradientFlow.Distance(
+            SgdEpochs.MeanEndPoint(batches, phi, alpha, BatchSampling.WithReplacement),
+            GradientFlow.FlowEndPoint(loss, phi, batches.Length * alpha, 100, modifiedAlpha: alpha));
+        double slope = Math.Log(Gap(1e-3) / Gap(5e-4)) / Math.Log(2.0);
+        Assert.InRange(slope, 2.8, 3.2);
+    }
+
+    [Fact]
+    public void Average_iterate_rejects_a_burn_in_as_long_as_the_run_and_reports_divergence_by_name()
+    {
+        var loss = GaborLeastSquaresLoss.Generate(seed: 1, noise: 0.3);
+        var batches = loss.Batches(7, seed: 3).Cast<ISmoothLoss>().ToArray();
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => SgdEpochs.AverageIterate(batches, [0.0, 16.0], 0.1, 10, 10, 1));
+        Assert.Equal("burnInEpochs", e.ParamName);
+        double[] average = SgdEpochs.AverageIterate(batches, [0.0, 16.0], 1e-3, 20, 10, 1);
+        Assert.All(average, v => Assert.True(double.IsFinite(v)));
+    }
 }
