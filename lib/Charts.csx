@@ -773,7 +773,7 @@ public static class PanelCharts
         layout.legend = new { orientation = "h", x = 0.0, y = -0.12 - 0.02 * rows, yanchor = "top" };
         layout.margin = new { t = 80, b = 90 };
         var chart = PlotlyChart.Combine(traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray());
-        chart = Charts.Titled(chart, title, width ?? Math.Max(Charts.DefaultWidth, 330 * cols), height ?? 140 + 300 * rows);
+        chart = Charts.Titled(chart, title, width ?? Math.Min(880, Math.Max(Charts.DefaultWidth, 300 * cols)), height ?? 140 + 300 * rows);
         return GenericChart.addLayout((Layout)layout, chart);
     }
 
@@ -840,10 +840,14 @@ public static class PanelCharts
     private static void SetAxes(dynamic layout, int panel, Panel p, double[] xDomain, double[] yDomain)
     {
         string suffix = panel == 0 ? "" : (panel + 1).ToString();
-        object x = new { domain = xDomain, anchor = "y" + suffix, type = p.LogX ? "log" : "linear", title = new { text = p.XTitle }, zeroline = false };
+        // Log axes: ticks at 1, 2, 5 × 10ⁿ ("D2") with powers written out, so a decade reads at a glance.
+        object x = new { domain = xDomain, anchor = "y" + suffix, type = p.LogX ? "log" : "linear", title = new { text = p.XTitle },
+            zeroline = false, dtick = p.LogX ? "D2" : null, exponentformat = "power" };
         object y = p.YRange is { } range
-            ? new { domain = yDomain, anchor = "x" + suffix, type = p.LogY ? "log" : "linear", title = new { text = p.YTitle }, range = (object)range }
-            : new { domain = yDomain, anchor = "x" + suffix, type = p.LogY ? "log" : "linear", title = new { text = p.YTitle }, range = (object)null! };
+            ? new { domain = yDomain, anchor = "x" + suffix, type = p.LogY ? "log" : "linear", title = new { text = p.YTitle },
+                dtick = p.LogY ? "D2" : null, exponentformat = "power", range = (object)range }
+            : new { domain = yDomain, anchor = "x" + suffix, type = p.LogY ? "log" : "linear", title = new { text = p.YTitle },
+                dtick = p.LogY ? "D2" : null, exponentformat = "power", range = (object)null! };
         // Axis keys are literal member names on the dynamic layout (xaxis, xaxis2, …); plotly.js allows any number.
         switch (panel)
         {
