@@ -770,8 +770,9 @@ public static class PanelCharts
         }
         layout.shapes = shapes.ToArray();
         layout.annotations = annotations.ToArray();
-        layout.legend = new { orientation = "h", x = 0.0, y = -0.12 - 0.02 * rows, yanchor = "top" };
-        layout.margin = new { t = 80, b = 90 };
+        // Below the bottom row's axis title (which sits about 0.1 of a one-row chart's height under the axis).
+        layout.legend = new { orientation = "h", x = 0.0, y = -0.24 / rows - 0.01, yanchor = "top" };
+        layout.margin = new { t = 80, b = 110 };
         var chart = PlotlyChart.Combine(traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray());
         chart = Charts.Titled(chart, title, width ?? Math.Min(880, Math.Max(Charts.DefaultWidth, 300 * cols)), height ?? 140 + 300 * rows);
         return GenericChart.addLayout((Layout)layout, chart);
