@@ -712,3 +712,168 @@ public static class PathCharts
         return GenericChart.ofTraceObject(true, trace);
     }
 }
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// Panels (notebooks 05 and 06: textbook figs. 9.6 and 9.7, the blog's figs. 9 and 10, ensemble-size curves).
+// Appended by the author of those notebooks. A panel is a list of raw plotly.js traces on its own axes (log axes,
+// marker sizes, shaded bands, vertical marks), laid out in a grid by explicit axis domains, so nothing depends on
+// Plotly.NET's subplot API; same compatibility rules as above (plain attributes through dynamic, arrays only).
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/// <summary>One trace of a panel. Mode is "lines", "markers" or "lines+markers"; Sizes (markers only) gives each
+/// point its own size; BandHigh turns the trace into a shaded band between Y (low) and BandHigh (high).</summary>
+public sealed record PanelTrace(string Name, double[] X, double[] Y, string Colour, string Mode = "lines",
+    string Dash = "solid", double Width = 2, double[]? Sizes = null, bool ShowLegend = true, double[]? BandHigh = null);
+
+/// <summary>A vertical line at X across the panel, labelled at the top.</summary>
+public sealed record PanelMark(double X, string Label, string Colour = "#777777");
+
+/// <summary>One set of axes: a title, axis titles, traces, optional log axes, y range and vertical marks.</summary>
+public sealed record Panel(string Title, string XTitle, string YTitle, PanelTrace[] Traces, bool LogX = false,
+    bool LogY = false, double[]? YRange = null, PanelMark[]? Marks = null);
+
+public static class PanelCharts
+{
+    /// <summary>Colours running from red (early) through orange and green to blue (late), as in the blog's fig. 10.</summary>
+    public static string[] TimeColours(int count)
+    {
+        string[] stops = { "#d62728", "#ff7f0e", "#bcbd22", "#2ca02c", "#17becf", "#1f77b4", "#393b79" };
+        var colours = new string[count];
+        for (var i = 0; i < count; i++)
+            colours[i] = stops[(int)Math.Round(count == 1 ? 0 : i * (stops.Length - 1.0) / (count - 1))];
+        return colours;
+    }
+
+    /// <summary>Panels in a grid of <paramref name="cols"/> columns; legend entries with the same name appear once.</summary>
+    public static GenericChart Grid(string title, int cols, Panel[] panels, int? width = null, int? height = null)
+    {
+        var rows = (panels.Length + cols - 1) / cols;
+        var traces = new List<Trace2D>();
+        var shown = new HashSet<string>();
+        dynamic layout = new Layout();
+        var shapes = new List<object>();
+        var annotations = new List<object>();
+        for (var p = 0; p < panels.Length; p++)
+        {
+            int row = p / cols, col = p % cols;
+            var (xDomain, yDomain) = Domains(row, col, rows, cols);
+            foreach (var t in panels[p].Traces)
+            {
+                var trace = TraceOf(t, p, visible: true);
+                ((dynamic)trace).showlegend = t.ShowLegend && shown.Add(t.Name);
+                traces.Add(trace);
+            }
+            SetAxes(layout, p, panels[p], xDomain, yDomain);
+            annotations.Add(new { text = "<b>" + panels[p].Title + "</b>", showarrow = false, xref = "paper", yref = "paper",
+                x = (xDomain[0] + xDomain[1]) / 2, y = yDomain[1] + 0.01, xanchor = "center", yanchor = "bottom", font = new { size = 13 } });
+            AddMarks(panels[p], p, shapes, annotations);
+        }
+        layout.shapes = shapes.ToArray();
+        layout.annotations = annotations.ToArray();
+        // Below the bottom row's axis title (which sits about 0.1 of a one-row chart's height under the axis).
+        layout.legend = new { orientation = "h", x = 0.0, y = -0.24 / rows - 0.01, yanchor = "top" };
+        layout.margin = new { t = 80, b = 110 };
+        var chart = PlotlyChart.Combine(traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray());
+        chart = Charts.Titled(chart, title, width ?? Math.Min(880, Math.Max(Charts.DefaultWidth, 300 * cols)), height ?? 140 + 300 * rows);
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+
+    /// <summary>One panel whose traces change with a slider (frame i = the traces of frames[i]); axes, title and
+    /// marks come from frames[0]; traces named in <paramref name="fixedTraces"/> are always shown.</summary>
+    public static GenericChart Slider(string title, string sliderLabel, string[] labels, Panel[] frames,
+        PanelTrace[]? fixedTraces = null, int width = Charts.DefaultWidth, int height = 480)
+    {
+        var traces = new List<Trace2D>();
+        var owner = new List<int>();
+        foreach (var t in fixedTraces ?? Array.Empty<PanelTrace>()) { traces.Add(TraceOf(t, 0, true)); owner.Add(-1); }
+        for (var f = 0; f < frames.Length; f++)
+            foreach (var t in frames[f].Traces) { traces.Add(TraceOf(t, 0, f == 0)); owner.Add(f); }
+        dynamic layout = new Layout();
+        SetAxes(layout, 0, frames[0], new[] { 0.0, 1.0 }, new[] { 0.0, 1.0 });
+        var steps = new object[frames.Length];
+        for (var f = 0; f < frames.Length; f++)
+        {
+            var visible = owner.Select(o => o == f || o == -1).ToArray();
+            steps[f] = new { label = labels[f], method = "restyle", args = new object[] { new { visible } } };
+        }
+        layout.sliders = new object[] { new { active = 0, pad = new { t = 60 }, currentvalue = new { prefix = sliderLabel + " = " }, steps } };
+        layout.legend = new { orientation = "h", x = 0.0, y = 1.02, yanchor = "bottom" };
+        var chart = PlotlyChart.Combine(traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray());
+        return GenericChart.addLayout((Layout)layout, Charts.Titled(chart, title, width, height));
+    }
+
+    private static (double[] X, double[] Y) Domains(int row, int col, int rows, int cols)
+    {
+        const double gapX = 0.08, gapY = 0.16;
+        double w = (1 - gapX * (cols - 1)) / cols, h = (1 - gapY * (rows - 1)) / rows;
+        double x0 = col * (w + gapX), y1 = 1 - row * (h + gapY);
+        return (new[] { x0, x0 + w }, new[] { y1 - h, y1 });
+    }
+
+    private static Trace2D TraceOf(PanelTrace t, int panel, bool visible)
+    {
+        var trace = new Trace2D("scatter");
+        dynamic s = trace;
+        s.name = t.Name;
+        s.visible = visible;
+        s.xaxis = panel == 0 ? "x" : "x" + (panel + 1);
+        s.yaxis = panel == 0 ? "y" : "y" + (panel + 1);
+        s.legendgroup = t.Name;
+        if (t.BandHigh is { } high)
+        {
+            s.x = t.X.Concat(t.X.Reverse()).ToArray();
+            s.y = t.Y.Concat(high.Reverse()).ToArray();
+            s.fill = "toself";
+            s.fillcolor = t.Colour + "33";
+            s.line = new { width = 0 };
+            s.mode = "lines";
+            s.hoverinfo = "skip";
+            return trace;
+        }
+        s.x = t.X;
+        s.y = t.Y;
+        s.mode = t.Mode;
+        s.line = new { color = t.Colour, width = t.Width, dash = t.Dash };
+        s.marker = t.Sizes is null ? new { color = t.Colour, size = (object)7 } : new { color = t.Colour, size = (object)t.Sizes };
+        return trace;
+    }
+
+    private static void SetAxes(dynamic layout, int panel, Panel p, double[] xDomain, double[] yDomain)
+    {
+        string suffix = panel == 0 ? "" : (panel + 1).ToString();
+        // Log axes: ticks at 1, 2, 5 × 10ⁿ ("D2") with powers written out, so a decade reads at a glance.
+        object x = new { domain = xDomain, anchor = "y" + suffix, type = p.LogX ? "log" : "linear", title = new { text = p.XTitle },
+            zeroline = false, dtick = p.LogX ? "D2" : null, exponentformat = "power" };
+        object y = p.YRange is { } range
+            ? new { domain = yDomain, anchor = "x" + suffix, type = p.LogY ? "log" : "linear", title = new { text = p.YTitle },
+                dtick = p.LogY ? "D2" : null, exponentformat = "power", range = (object)range }
+            : new { domain = yDomain, anchor = "x" + suffix, type = p.LogY ? "log" : "linear", title = new { text = p.YTitle },
+                dtick = p.LogY ? "D2" : null, exponentformat = "power", range = (object)null! };
+        // Axis keys are literal member names on the dynamic layout (xaxis, xaxis2, …); plotly.js allows any number.
+        switch (panel)
+        {
+            case 0: layout.xaxis = x; layout.yaxis = y; break;
+            case 1: layout.xaxis2 = x; layout.yaxis2 = y; break;
+            case 2: layout.xaxis3 = x; layout.yaxis3 = y; break;
+            case 3: layout.xaxis4 = x; layout.yaxis4 = y; break;
+            case 4: layout.xaxis5 = x; layout.yaxis5 = y; break;
+            case 5: layout.xaxis6 = x; layout.yaxis6 = y; break;
+            case 6: layout.xaxis7 = x; layout.yaxis7 = y; break;
+            case 7: layout.xaxis8 = x; layout.yaxis8 = y; break;
+            case 8: layout.xaxis9 = x; layout.yaxis9 = y; break;
+            default: throw new ArgumentOutOfRangeException(nameof(panel), panel, "PanelCharts draws at most 9 panels.");
+        }
+    }
+
+    private static void AddMarks(Panel p, int panel, List<object> shapes, List<object> annotations)
+    {
+        string suffix = panel == 0 ? "" : (panel + 1).ToString();
+        foreach (var m in p.Marks ?? Array.Empty<PanelMark>())
+        {
+            shapes.Add(new { type = "line", xref = "x" + suffix, yref = "y" + suffix + " domain", x0 = m.X, x1 = m.X, y0 = 0, y1 = 1,
+                line = new { color = m.Colour, width = 1.5, dash = "dash" } });
+            annotations.Add(new { text = m.Label, showarrow = false, xref = "x" + suffix, yref = "y" + suffix + " domain",
+                x = p.LogX ? Math.Log10(m.X) : m.X, y = 1, xanchor = "left", yanchor = "top", font = new { size = 11, color = m.Colour } });
+        }
+    }
+}
