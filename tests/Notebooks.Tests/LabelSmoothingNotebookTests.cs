@@ -50,7 +50,7 @@ public sealed class LabelSmoothingNotebookTests(LabelSmoothingNotebookFixture no
     public void Figure_7_networks_are_over_confident_with_most_errors_above_0_8()
     {
         // seed, train acc, test acc, ECE, mean conf − acc, errors, errors with confidence > 0.8
-        var rows = notebook.Lines(@"^\s+([123])\s+([0-9.]+)%\s+([0-9.]+)%\s+([0-9.]+)\s+(-?[0-9.]+)\s+([0-9]+)\s+([0-9]+)%\s*$");
+        var rows = notebook.Lines(@"^\s+([123])\s+([0-9.]+)\s?%\s+([0-9.]+)\s?%\s+([0-9.]+)\s+(-?[0-9.]+)\s+([0-9]+)\s+([0-9]+)\s?%\s*$");
         Assert.Equal(3, rows.Count);
         foreach (Match r in rows)
         {
@@ -64,7 +64,7 @@ public sealed class LabelSmoothingNotebookTests(LabelSmoothingNotebookFixture no
     [Fact]
     public void Figure_8_sweep_has_an_interior_ece_minimum_beyond_the_seed_spread()
     {
-        var rows = notebook.Lines(@"^(0(?:\.[0-9]+)?)\s+([0-9.]+) ± ([0-9.]+)\s+([0-9.]+)% ± ([0-9.]+)%\s*$");
+        var rows = notebook.Lines(@"^(0(?:\.[0-9]+)?)\s+([0-9.]+) ± ([0-9.]+)\s+([0-9.]+)\s?% ± ([0-9.]+)\s?%\s*$");
         Assert.Equal(9, rows.Count);
         double[] eps = rows.Select(r => Number(r.Groups[1])).ToArray();
         double[] ece = rows.Select(r => Number(r.Groups[2])).ToArray();
@@ -97,7 +97,7 @@ public sealed class LabelSmoothingNotebookTests(LabelSmoothingNotebookFixture no
         Assert.Equal(h, Number(floor[1]), 4);
         Assert.Equal(0.545, Number(floor[1]), 3);
         Assert.Equal(-Math.Log(0.9), Number(floor[2]), 4);
-        var trained = notebook.Lines(@"ε = 0\.1, seed [123]: train accuracy ([0-9.]+)%, smoothed train loss ([0-9.]+) \(floor");
+        var trained = notebook.Lines(@"ε = 0\.1, seed [123]: train accuracy ([0-9.]+)\s?%, smoothed train loss ([0-9.]+) \(floor");
         Assert.Equal(3, trained.Count);
         Assert.All(trained, m => Assert.True(Number(m.Groups[2]) >= h, m.Value));
     }
