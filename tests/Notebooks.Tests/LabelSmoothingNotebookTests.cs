@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RegularizationLab.Lab.Execution;
 
 namespace RegularizationLab.Notebooks.Tests;
 
 public sealed class LabelSmoothingNotebookFixture : PrintedNotebookFixture
 {
     protected override string NotebookFile => "08-label-smoothing-and-calibration.ipynb";
+
+    // Full-scale trainings: a cell takes seconds on a quiet machine but can take many minutes on a shared, loaded one.
+    protected override RunnerOptions? Options => new() { CellTimeout = TimeSpan.FromMinutes(30) };
 }
 
 /// <summary>
