@@ -877,3 +877,101 @@ public static class PanelCharts
         }
     }
 }
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// Noise and calibration (notebooks 07 and 08): a fit drawn over the noisy inputs it was trained on (textbook fig. 9.10)
+// with a slider and a static grid, and means with error bars over seeds (the blog's fig. 8). Appended by the author of
+// those notebooks; same compatibility rules as above (plain plotly.js attributes through dynamic, arrays only).
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/// <summary>One curve of <see cref="NoiseCharts.MeansWithSpread"/>: the mean over seeds and its spread (error bars).</summary>
+public sealed record SpreadSeries(string Name, double[] X, double[] Mean, double[] Spread);
+
+public static class NoiseCharts
+{
+    // Frame layout of FitSlider/FitGrid: [0] noisy copies (small grey dots), [1] training data (black),
+    // [2] the fit (cyan, as in the textbook), [3] the true function (dashed); any further series use the palette.
+    private static readonly (string Color, string Mode, double Size, string Dash)[] FitStyle =
+    {
+        ("rgba(120,120,120,0.45)", "markers", 4, "solid"), ("#000000", "markers", 8, "solid"),
+        ("#00A6D6", "lines", 3, "solid"), ("#555555", "lines", 1.5, "dash"),
+    };
+
+    /// <summary>A fit over its noisy training inputs, one slider position per noise level.</summary>
+    public static GenericChart FitSlider(string title, string xTitle, string yTitle, string sliderLabel, SliderFrame[] frames)
+    {
+        var charts = new List<GenericChart>();
+        var steps = new object[frames.Length];
+        for (var f = 0; f < frames.Length; f++)
+            for (var s = 0; s < frames[f].Series.Length; s++)
+                charts.Add(FitTrace(frames[f].Series[s], s, visible: f == 0, showLegend: true));
+        var perFrame = frames.Length == 0 ? 0 : frames[0].Series.Length;
+        for (var f = 0; f < frames.Length; f++)
+        {
+            var visible = Enumerable.Range(0, charts.Count).Select(t => t / perFrame == f).ToArray();
+            steps[f] = new { label = frames[f].Label, method = "restyle", args = new object[] { new { visible } } };
+        }
+        dynamic layout = new Layout();
+        layout.sliders = new object[] { new { active = 0, pad = new { t = 50 }, currentvalue = new { prefix = sliderLabel + ": " }, steps } };
+        layout.legend = new { orientation = "h", x = 0.0, y = 1.02, yanchor = "bottom" };
+        var chart = PlotlyChart.Combine(charts.ToArray())
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle);
+        return Charts.Titled(GenericChart.addLayout((Layout)layout, chart), title, Charts.DefaultWidth, 520);
+    }
+
+    /// <summary>The same frames as a static grid for print: one panel per frame.</summary>
+    public static GenericChart FitGrid(SliderFrame[] frames, string xTitle, string yTitle, int cols = 4)
+    {
+        var panels = frames.Select(frame => PlotlyChart.Combine(
+            frame.Series.Select((series, s) => FitTrace(series, s, visible: true, showLegend: false)).ToArray())).ToArray();
+        var rows = (frames.Length + cols - 1) / cols;
+        var grid = Charts.Grid(rows, cols, frames.Select(f => f.Label).ToArray(), panels);
+        dynamic layout = new Layout();
+        layout.height = 320 * rows;
+        return GenericChart.addLayout((Layout)layout, grid);
+    }
+
+    /// <summary>Means over seeds with ±spread error bars, e.g. ECE and accuracy against ε.</summary>
+    public static GenericChart MeansWithSpread(string title, string xTitle, string yTitle, bool logX, params SpreadSeries[] series)
+    {
+        var charts = new GenericChart[series.Length];
+        for (var i = 0; i < series.Length; i++)
+        {
+            var trace = new Trace2D("scatter");
+            dynamic line = trace;
+            line.name = series[i].Name;
+            line.x = series[i].X;
+            line.y = series[i].Mean;
+            line.mode = "lines+markers";
+            line.line = new { color = Charts.Palette[i % Charts.Palette.Length] };
+            line.marker = new { color = Charts.Palette[i % Charts.Palette.Length], size = 7 };
+            line.error_y = new { type = "data", array = series[i].Spread, visible = true, thickness = 1.5, width = 5 };
+            charts[i] = GenericChart.ofTraceObject(true, trace);
+        }
+        dynamic layout = new Layout();
+        if (logX) layout.xaxis = new { type = "log", title = new { text = xTitle } };
+        var chart = PlotlyChart.Combine(charts)
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle);
+        if (logX) chart = GenericChart.addLayout((Layout)layout, chart);
+        return Charts.Titled(chart, title);
+    }
+
+    private static GenericChart FitTrace(ChartSeries series, int index, bool visible, bool showLegend)
+    {
+        (string Color, string Mode, double Size, string Dash) style = index < FitStyle.Length ? FitStyle[index]
+            : (Charts.Palette[index % Charts.Palette.Length], series.Markers ? "markers" : "lines", 6.0, "solid");
+        var trace = new Trace2D("scatter");
+        dynamic t = trace;
+        t.name = series.Name;
+        t.x = series.X;
+        t.y = series.Y;
+        t.mode = style.Mode;
+        t.marker = new { color = style.Color, size = style.Size };
+        t.line = new { color = style.Color, width = style.Size, dash = style.Dash };
+        t.visible = visible;
+        t.showlegend = showLegend;
+        return GenericChart.ofTraceObject(true, trace);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using RegularizationLab.Lab.Execution;
+
+namespace RegularizationLab.Notebooks.Tests;
+
+public sealed class NoiseNotebookFixture : PrintedNotebookFixture
+{
+    protected override string NotebookFile => "07-adding-noise.ipynb";
+
+    // Full-scale trainings: a cell takes seconds on a quiet machine but can take many minutes on a shared, loaded one.
+    protected override RunnerOptions? Options => new() { CellTimeout = TimeSpan.FromMinutes(30) };
+}
+
+/// <summary>
+/// Pins what the noise lecture shows: textbook fig. 9.10 (the fit gets smoother as σ_x grows), problem 9.3 (Monte Carlo
+/// loss and gradient on the formula), input noise as a slope penalty (mean f′² falls for every seed; the Taylor ratio
+/// tends to 1), weight noise and sharpness over three seeds, DisturbLabel ≡ smoothing on average, and FGSM vs random noise.
+/// </summary>
+public sealed class NoiseNotebookTests(NoiseNotebookFixture notebook) : IClassFixture<NoiseNotebookFixture>
+{
+    private static double Parse(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 12);
+
+    [Fact]
+    public void Figure_9_10_fit_gets_smoother_as_the_input_noise_grows()
+    {
+        var rows = notebook.Lines(@"^(0(?:\.[0-9]+)?)\s+([0-9.]+)\s+([-0-9.]+)\s+([-0-9.]+)\s*$");
+        Assert.Equal(4, rows.Count);
+        double[] sigma = rows.Select(r => Parse(r.Groups[1].Value)).ToArray();
+        double[] roughness = rows.Select(r => Parse(r.Groups[2].Value)).ToArray();
+        Assert.Equal(new[] { 0.0, 0.02, 0.07, 0.2 }, sigma);
+        for (int i = 1; i < roughness.Length; i++) Assert.True(roughness[i] < roughness[i - 1], string.Join(", ", roughness));
+        Assert.True(roughness[^1] < 0.3 * roughness[0], "the largest noise should remove most of the wiggle");
+        var gaps = notebook.Lines(@"max \|f_SGD − f_expected\| on \[0, 1\] = ([0-9.]+)").Select(m => Parse(m.Groups[1].Value)).ToArray();
+        Assert.Equal(4, gaps.Length);
+        Assert.True(gaps[^1] < 0.1 && gaps[^1] < gaps[0]);
+    }
+
+    [Fact]
+    public void Problem_9_3_Monte_Carlo_agrees_with_the_ridge_formula_and_SGD_lands_on_the_ridge_slope()
+    {
+        foreach (string what in new[] { "E\\[L̃\\]", "E\\[∂L̃/∂φ₁\\]" })
+        {
+            var m = notebook.Line(what + @": Monte Carlo ([-0-9.]+) ± ([0-9.]+), formula ([-0-9.]+)");
+            double mc = Number(m[1]), tolerance = Number(m[2]), formula = Number(m[3]);
+            Assert.True(Math.Abs(mc - formula) < tolerance, $"{what}: {mc} vs {formula} ± {tolerance}");
+            Assert.True(tolerance < 0.01 * Math.Abs(formula), "the tolerance must be tight");
+        }
+        var noise = notebook.Line(@"clean loss L = ([0-9.]+); noise term Iσ²φ₁² = ([0-9.]+)");
+        Assert.Equal(15 * 0.09 * 1.5 * 1.5, Number(noise[2]), 3);       // I = 15, σ = 0.3, φ₁ = 1.5
+        var slopes = notebook.Line(@"slope: least squares ([-0-9.]+), ridge λ = Iσ² ([-0-9.]+), SGD with input noise ([-0-9.]+)");
+        double plain = Number(slopes[1]), ridge = Number(slopes[2]), sgd = Number(slopes[3]);
+        Assert.True(Math.Abs(sgd - ridge) < 0.1 * Math.Abs(plain - ridge), $"SGD slope {sgd}, ridge {ridge}, plain {plain}");
+    }
+
+    [Fact]
+    public void Input_noise_lowers_the_mean_squared_slope_for_every_seed_and_the_taylor_ratio_tends_to_one()
+    {
+        var rows = notebook.Lines(@"^(0(?:\.[0-9]+)?)\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+) ±\s+([0-9.]+)\s+([0-9.]+)\s*$");
+        Assert.Equal(3, rows.Count);
+        for (int seed = 2; seed <= 4; seed++)
+            for (int r = 1; r < 3; r++)
+                Assert.True(Number(rows[r].Groups[seed]) < Number(rows[r - 1].Groups[seed]), rows[r].Value);
+        var ratios = notebook.Lines(@"Monte Carlo rise / \(σ²·mean\[f'² \+ \(f − y\)f''\]\) = ([0-9.]+)").Select(m => Parse(m.Groups[1].Value)).ToArray();
+        Assert.Equal(4, ratios.Length);
+        for (int i = 1; i < ratios.Length; i++) Assert.True(Math.Abs(ratios[i] - 1) < Math.Abs(ratios[i - 1] - 1));
+        Assert.InRange(ratios[^1], 0.95, 1.05);
+    }
+
+    [Fact]
+    public void Weight_noise_networks_are_flatter_for_every_seed()
+    {
+        var rows = notebook.Lines(@"^(0(?:\.[0-9]+)?)\s+([123])\s+([0-9.]+)\s+([0-9.]+)\s?%\s+([-0-9.]+)\s+([0-9.]+)\s?%\s*$");
+        Assert.Equal(6, rows.Count);
+        var plain = rows.Where(r => Parse(r.Groups[1].Value) == 0).ToArray();
+        var noisy = rows.Where(r => Parse(r.Groups[1].Value) > 0).ToArray();
+        Assert.Equal(3, plain.Length);
+        for (int s = 0; s < 3; s++)
+        {
+            Assert.Equal(plain[s].Groups[2].Value, noisy[s].Groups[2].Value);          // paired by seed
+            Assert.True(Number(noisy[s].Groups[5]) < Number(plain[s].Groups[5]), noisy[s].Value);
+            // Comparable fits: the training losses agree within 10%, so flatness is not just a worse fit.
+            Assert.InRange(Number(noisy[s].Groups[3]) / Number(plain[s].Groups[3]), 0.9, 1.1);
+        }
+    }
+
+    [Fact]
+    public void Worst_case_noise_costs_far_more_than_random_noise_and_adversarial_training_helps()
+    {
+        var rows = notebook.Lines(@"^(plain|adversarial)\s+([123])\s+([0-9.]+)\s?%\s+([0-9.]+)\s?%\s+([0-9.]+)\s?%\s*$");
+        Assert.Equal(6, rows.Count);
+        foreach (Match r in rows.Where(r => r.Groups[1].Value == "plain"))
+        {
+            double clean = Number(r.Groups[3]), random = Number(r.Groups[4]), worst = Number(r.Groups[5]);
+            Assert.True(clean - worst > 3 * (clean - random), r.Value);
+        }
+        double bestPlain = rows.Where(r => r.Groups[1].Value == "plain").Max(r => Number(r.Groups[5]));
+        Assert.True(rows.Where(r => r.Groups[1].Value == "adversarial").All(r => Number(r.Groups[5]) > bestPlain));
+    }
+
+    [Fact]
+    public void DisturbLabel_gradient_agrees_with_label_smoothing() =>
+        Assert.Single(notebook.Lines(@"^✓ mean DisturbLabel gradient = label-smoothing gradient"));
+
+    private static double Number(Group g) => PrintedNotebookFixture.Number(g);
+}
