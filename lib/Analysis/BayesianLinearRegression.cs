@@ -18,8 +18,10 @@ public sealed class BayesianLinearRegression
     private readonly double[,] _choleskyOfA;   // lower-triangular L with A = LLᵀ
     private readonly double[] _priorPrecision;
 
-    private BayesianLinearRegression(double[] mean, double[,] cholesky, double[] priorPrecision, double noiseVariance, double logEvidence)
+    private BayesianLinearRegression(double[] mean, double[,] cholesky, double[] priorPrecision, double noiseVariance,
+        double logEvidence, double fitTerm)
     {
+        LogEvidenceFitTerm = fitTerm;
         PosteriorMean = mean;
         _choleskyOfA = cholesky;
         _priorPrecision = priorPrecision;
@@ -41,6 +43,11 @@ public sealed class BayesianLinearRegression
     /// constant that does not depend on the other variances: differences between priors are exact.
     /// </summary>
     public double LogEvidence { get; }
+
+    /// <summary>The data-fit part of <see cref="LogEvidence"/>, −½(‖y − Hμ‖²/σ² + Σ_k μ_k²/v_k); the rest,
+    /// LogEvidence − LogEvidenceFitTerm, is the Occam factor −(n/2)ln(2πσ²) − ½ Σ_k ln v_k − ½ ln|A|, which penalizes a
+    /// prior that spreads its mass over many functions the data rule out.</summary>
+    public double LogEvidenceFitTerm { get; }
 
     /// <summary>True if some coefficient has a flat prior (then <see cref="LogEvidence"/> is relative).</summary>
     public bool HasFlatPrior => _priorPrecision.Any(p => p == 0);
@@ -109,9 +116,9 @@ public sealed class BayesianLinearRegression
             if (precision[k] > 0) logPriorVariance += Math.Log(1 / precision[k]);
             penalty += precision[k] * mean[k] * mean[k];
         }
-        double logEvidence = -0.5 * n * Math.Log(2 * Math.PI * noiseVariance) - 0.5 * logPriorVariance - 0.5 * logDetA
-                             - 0.5 * (residual / noiseVariance + penalty);
-        return new BayesianLinearRegression(mean, l, precision, noiseVariance, logEvidence);
+        double fitTerm = -0.5 * (residual / noiseVariance + penalty);
+        double logEvidence = -0.5 * n * Math.Log(2 * Math.PI * noiseVariance) - 0.5 * logPriorVariance - 0.5 * logDetA + fitTerm;
+        return new BayesianLinearRegression(mean, l, precision, noiseVariance, logEvidence, fitTerm);
     }
 
     /// <summary>
