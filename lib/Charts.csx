@@ -551,6 +551,28 @@ public static class BandCharts
         return GenericChart.addLayout((Layout)layout, chart);
     }
 
+    /// <summary>Grey-scale images (row-major, height × width, 0 = white) side by side with a title each: a digit
+    /// and its augmented copies. Row 0 is drawn at the top, as in the image.</summary>
+    public static GenericChart Images(string title, string[] titles, double[][] images, int height, int width)
+    {
+        var panels = images.Select(image =>
+        {
+            var z = Enumerable.Range(0, height).Select(r => image.Skip((height - 1 - r) * width).Take(width).ToArray()).ToArray();
+            var trace = new Trace2D("heatmap");
+            dynamic heat = trace;
+            heat.z = z;
+            heat.colorscale = "Greys";
+            heat.zmin = 0.0;
+            heat.zmax = 1.0;
+            heat.showscale = false;
+            return GenericChart.ofTraceObject(true, trace);
+        }).ToArray();
+        var grid = PlotlyChart.Grid(panels, 1, images.Length, SubPlotTitles: titles);
+        dynamic layout = new Layout();
+        layout.showlegend = false;
+        return Charts.Titled(GenericChart.addLayout((Layout)layout, grid), title, Math.Max(480, 190 * images.Length), 300);
+    }
+
     private static GenericChart Axes(GenericChart chart, string xTitle, string yTitle)
     {
         dynamic layout = new Layout();
