@@ -489,11 +489,12 @@ public sealed record BandFrame(string Label, ChartBand[] Bands, ChartSeries[] Se
 
 public static class BandCharts
 {
-    /// <summary>Bands (half transparent) under lines and points, on one set of axes. Series colours follow the palette
-    /// by position, so give a band the Color index of the line it belongs to.</summary>
+    /// <summary>Bands (half transparent) under lines and points, on one set of axes. Two series names are drawn the same
+    /// in every chart: "data" (black markers) and "true function" (grey dashes); the other series take the palette's
+    /// colours in order, so give a band the Color index of the line it belongs to.</summary>
     public static GenericChart Bands(string title, string xTitle, string yTitle, ChartBand[] bands, params ChartSeries[] series)
     {
-        var traces = bands.Select(b => BandTrace(b, visible: true)).Concat(series.Select((s, i) => LineTrace(s, i, visible: true)));
+        var traces = bands.Select(b => BandTrace(b, visible: true)).Concat(series.Select((s, i) => LineTrace(s, ColorIndex(series, i), visible: true)));
         return Axes(Charts.Titled(PlotlyChart.Combine(traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray()), title), xTitle, yTitle);
     }
 
@@ -506,7 +507,7 @@ public static class BandCharts
         for (var f = 0; f < frames.Length; f++)
         {
             foreach (var b in frames[f].Bands) { traces.Add(BandTrace(b, f == 0)); owner.Add(f); }
-            for (var s = 0; s < frames[f].Series.Length; s++) { traces.Add(LineTrace(frames[f].Series[s], s, f == 0)); owner.Add(f); }
+            for (var s = 0; s < frames[f].Series.Length; s++) { traces.Add(LineTrace(frames[f].Series[s], ColorIndex(frames[f].Series, s), f == 0)); owner.Add(f); }
         }
         for (var s = 0; s < fixedSeries.Length; s++) { traces.Add(LineTrace(fixedSeries[s], Charts.Palette.Length - 1, true)); owner.Add(-1); }
         var chart = Axes(Charts.Titled(PlotlyChart.Combine(traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray()), title), xTitle, yTitle);
@@ -570,7 +571,7 @@ public static class BandCharts
         var grid = PlotlyChart.Grid(panels, 1, images.Length, SubPlotTitles: titles);
         dynamic layout = new Layout();
         layout.showlegend = false;
-        return Charts.Titled(GenericChart.addLayout((Layout)layout, grid), title, Math.Max(480, 190 * images.Length), 300);
+        return Charts.Titled(GenericChart.addLayout((Layout)layout, grid), title, Math.Min(760, 170 * images.Length), 270);
     }
 
     private static GenericChart Axes(GenericChart chart, string xTitle, string yTitle)
@@ -597,16 +598,22 @@ public static class BandCharts
         return trace;
     }
 
+    private static bool IsData(ChartSeries s) => s.Name == "data";
+    private static bool IsTruth(ChartSeries s) => s.Name == "true function";
+
+    /// <summary>Palette position of series i among the series that are neither data nor the true function.</summary>
+    private static int ColorIndex(ChartSeries[] series, int i) => series.Take(i).Count(s => !IsData(s) && !IsTruth(s));
+
     private static Trace2D LineTrace(ChartSeries series, int index, bool visible)
     {
         var trace = new Trace2D("scatter");
         dynamic line = trace;
-        string color = Charts.Palette[index % Charts.Palette.Length];
+        string color = IsData(series) ? "#000000" : IsTruth(series) ? "#777777" : Charts.Palette[index % Charts.Palette.Length];
         line.name = series.Name;
         line.x = series.X;
         line.y = series.Y;
         line.mode = series.Markers ? "markers" : "lines";
-        line.line = new { color, width = 2 };
+        line.line = IsTruth(series) ? new { color, width = 2, dash = "dash" } : (object)new { color, width = 2 };
         line.marker = new { color, size = 7 };
         line.visible = visible;
         return trace;
