@@ -563,6 +563,7 @@ public static class BandCharts
             dynamic heat = trace;
             heat.z = z;
             heat.colorscale = "Greys";
+            heat.reversescale = true;   // 0 = white paper, 1 = black ink
             heat.zmin = 0.0;
             heat.zmax = 1.0;
             heat.showscale = false;
