@@ -975,3 +975,151 @@ public static class NoiseCharts
         return GenericChart.ofTraceObject(true, trace);
     }
 }
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+// Uncertainty bands and bar comparisons (notebooks 09 and 10: textbook fig. 9.11's mean ± 2 sd, seed-averaged curves
+// with their spread). Appended by the author of those notebooks; same compatibility rules as above.
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/// <summary>A shaded region between Lower and Upper over X (e.g. mean ± 2 standard deviations), drawn in colour Color.</summary>
+public sealed record ChartBand(string Name, double[] X, double[] Lower, double[] Upper, int Color = 0);
+
+/// <summary>One position of a band slider: its label, its bands and its lines.</summary>
+public sealed record BandFrame(string Label, ChartBand[] Bands, ChartSeries[] Series);
+
+public static class BandCharts
+{
+    /// <summary>Bands (half transparent) under lines and points, on one set of axes. Two series names are drawn the same
+    /// in every chart: "data" (black markers) and "true function" (grey dashes); the other series take the palette's
+    /// colours in order, so give a band the Color index of the line it belongs to.</summary>
+    public static GenericChart Bands(string title, string xTitle, string yTitle, ChartBand[] bands, params ChartSeries[] series)
+    {
+        var traces = bands.Select(b => BandTrace(b, visible: true)).Concat(series.Select((s, i) => LineTrace(s, ColorIndex(series, i), visible: true)));
+        return Axes(Charts.Titled(PlotlyChart.Combine(traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray()), title), xTitle, yTitle);
+    }
+
+    /// <summary>One frame per slider position (e.g. per prior variance); the fixed series (data points) stay visible.</summary>
+    public static GenericChart SliderBands(string title, string xTitle, string yTitle, string sliderLabel, BandFrame[] frames,
+        params ChartSeries[] fixedSeries)
+    {
+        var traces = new List<Trace2D>();
+        var owner = new List<int>();
+        for (var f = 0; f < frames.Length; f++)
+        {
+            foreach (var b in frames[f].Bands) { traces.Add(BandTrace(b, f == 0)); owner.Add(f); }
+            for (var s = 0; s < frames[f].Series.Length; s++) { traces.Add(LineTrace(frames[f].Series[s], ColorIndex(frames[f].Series, s), f == 0)); owner.Add(f); }
+        }
+        for (var s = 0; s < fixedSeries.Length; s++) { traces.Add(LineTrace(fixedSeries[s], Charts.Palette.Length - 1, true)); owner.Add(-1); }
+        var chart = Axes(Charts.Titled(PlotlyChart.Combine(traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray()), title), xTitle, yTitle);
+        var steps = new object[frames.Length];
+        for (var f = 0; f < frames.Length; f++)
+        {
+            var visible = owner.Select(o => o == f || o == -1).ToArray();
+            steps[f] = new { label = frames[f].Label, method = "restyle", args = new object[] { new { visible } } };
+        }
+        dynamic layout = new Layout();
+        layout.sliders = new object[] { new { active = 0, pad = new { t = 50 }, currentvalue = new { prefix = sliderLabel + " = " }, steps } };
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+
+    /// <summary>Grouped bars with error bars: one group per category, one bar per named series (e.g. mean ± sd over seeds).</summary>
+    public static GenericChart Bars(string title, string yTitle, string[] categories, params (string Name, double[] Values, double[] Errors)[] series)
+    {
+        var charts = new GenericChart[series.Length];
+        for (var i = 0; i < series.Length; i++)
+        {
+            var trace = new Trace2D("bar");
+            dynamic bar = trace;
+            bar.name = series[i].Name;
+            bar.x = categories;
+            bar.y = series[i].Values;
+            bar.error_y = new { type = "data", array = series[i].Errors, visible = true };
+            bar.marker = new { color = Charts.Palette[i % Charts.Palette.Length] };
+            charts[i] = GenericChart.ofTraceObject(true, trace);
+        }
+        var chart = Axes(Charts.Titled(PlotlyChart.Combine(charts), title), "", yTitle);
+        dynamic layout = new Layout();
+        layout.barmode = "group";
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+
+    /// <summary>A vertical dashed marker line at x (e.g. the epoch where training accuracy reaches 100%).</summary>
+    public static GenericChart WithVerticalLine(GenericChart chart, double x, string label)
+    {
+        dynamic layout = new Layout();
+        layout.shapes = new object[] { new { type = "line", x0 = x, x1 = x, yref = "paper", y0 = 0, y1 = 1, line = new { dash = "dash", color = "#555", width = 1.5 } } };
+        layout.annotations = new object[] { new { x, yref = "paper", y = 1.0, text = label, showarrow = false, xanchor = "left", yanchor = "bottom", font = new { size = 11 } } };
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+
+    /// <summary>Grey-scale images (row-major, height × width, 0 = white) side by side with a title each: a digit
+    /// and its augmented copies. Row 0 is drawn at the top, as in the image.</summary>
+    public static GenericChart Images(string title, string[] titles, double[][] images, int height, int width)
+    {
+        var panels = images.Select(image =>
+        {
+            var z = Enumerable.Range(0, height).Select(r => image.Skip((height - 1 - r) * width).Take(width).ToArray()).ToArray();
+            var trace = new Trace2D("heatmap");
+            dynamic heat = trace;
+            heat.z = z;
+            heat.colorscale = "Greys";
+            heat.reversescale = true;   // 0 = white paper, 1 = black ink
+            heat.zmin = 0.0;
+            heat.zmax = 1.0;
+            heat.showscale = false;
+            return GenericChart.ofTraceObject(true, trace);
+        }).ToArray();
+        var grid = PlotlyChart.Grid(panels, 1, images.Length, SubPlotTitles: titles);
+        dynamic layout = new Layout();
+        layout.showlegend = false;
+        return Charts.Titled(GenericChart.addLayout((Layout)layout, grid), title, Math.Min(760, 170 * images.Length), 270);
+    }
+
+    private static GenericChart Axes(GenericChart chart, string xTitle, string yTitle)
+    {
+        dynamic layout = new Layout();
+        layout.xaxis = new { title = new { text = xTitle } };
+        layout.yaxis = new { title = new { text = yTitle } };
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+
+    private static Trace2D BandTrace(ChartBand band, bool visible)
+    {
+        var trace = new Trace2D("scatter");
+        dynamic area = trace;
+        area.name = band.Name;
+        area.x = band.X.Concat(band.X.Reverse()).ToArray();
+        area.y = band.Upper.Concat(band.Lower.Reverse()).ToArray();
+        area.fill = "toself";
+        area.mode = "lines";
+        area.line = new { width = 0 };
+        area.fillcolor = Transparent(Charts.Palette[band.Color % Charts.Palette.Length], 0.22);
+        area.hoverinfo = "skip";
+        area.visible = visible;
+        return trace;
+    }
+
+    private static bool IsData(ChartSeries s) => s.Name == "data";
+    private static bool IsTruth(ChartSeries s) => s.Name == "true function";
+
+    /// <summary>Palette position of series i among the series that are neither data nor the true function.</summary>
+    private static int ColorIndex(ChartSeries[] series, int i) => series.Take(i).Count(s => !IsData(s) && !IsTruth(s));
+
+    private static Trace2D LineTrace(ChartSeries series, int index, bool visible)
+    {
+        var trace = new Trace2D("scatter");
+        dynamic line = trace;
+        string color = IsData(series) ? "#000000" : IsTruth(series) ? "#777777" : Charts.Palette[index % Charts.Palette.Length];
+        line.name = series.Name;
+        line.x = series.X;
+        line.y = series.Y;
+        line.mode = series.Markers ? "markers" : "lines";
+        line.line = IsTruth(series) ? new { color, width = 2, dash = "dash" } : (object)new { color, width = 2 };
+        line.marker = new { color, size = 7 };
+        line.visible = visible;
+        return trace;
+    }
+
+    private static string Transparent(string hex, double alpha) =>
+        $"rgba({Convert.ToInt32(hex.Substring(1, 2), 16)},{Convert.ToInt32(hex.Substring(3, 2), 16)},{Convert.ToInt32(hex.Substring(5, 2), 16)},{alpha})";
+}
