@@ -152,7 +152,7 @@ public static partial class Checks
     /// The reference lasso fit (proximal gradient from w = 0 through the library's <see cref="ProximalSgd"/>), for
     /// demonstration cells that must work before the student's own loop does.
     /// </summary>
-    public static double[] ReferenceLassoFit(Matrix x, double[] y, double lambda, double learningRate, int steps)
+    internal static double[] ReferenceLassoFit(Matrix x, double[] y, double lambda, double learningRate, int steps)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);

@@ -19,4 +19,7 @@ public sealed record RunnerOptions
 
     /// <summary>Receives one line per cell as it starts and ends (the child process reports these to its parent).</summary>
     public Action<string>? Progress { get; init; }
+
+    /// <summary>Sandbox hook for the child process (lab grade); null runs the child directly.</summary>
+    public IChildSandbox? Sandbox { get; init; }
 }
