@@ -55,8 +55,9 @@ public static partial class Checks
             },
             Cases = cases,
             Copy = input => input with { Values = CaseMaker.Copy(input.Values) },
+            InputFingerprint = input => Show.Fingerprint(input.Values),
             Compare = (_, expected, got) => Compare.Vector(expected, got, Tolerance.Exact),
-            Verified = "|v| = t boundaries, the dead zone |v| < t, t = 0 and negative entries",
+            Verified = "|v| = t boundaries, the dead zone |v| < t, t = 0 and negative entries; the input is left unchanged",
             Hint = "entry by entry: 0 if |vᵢ| ≤ t, otherwise vᵢ − t·sign(vᵢ).",
             Diagnose = DiagnoseSoftThreshold,
             DiagnoseAll = failures => failures.All(f => OnlyLastEntryWrong(f.Expected, f.Got))

@@ -77,8 +77,9 @@ public sealed class GradeVerb : IVerb
         string outFolder, Action<string>? log = null) =>
         await GradeAllAsync(grader, submissions.Select(s => (s.Student, (IReadOnlyList<string>)[s.Path])).ToList(), outFolder, log);
 
+    /// <param name="afterEach">Called with each student's id once their reports are written (for tests and progress).</param>
     public static async Task<List<StudentGrade>> GradeAllAsync(Grader grader, IReadOnlyList<(string Student, IReadOnlyList<string> Paths)> submissions,
-        string outFolder, Action<string>? log = null)
+        string outFolder, Action<string>? log = null, Action<string>? afterEach = null)
     {
         Directory.CreateDirectory(outFolder);
         var grades = new List<StudentGrade>();
@@ -97,6 +98,7 @@ public sealed class GradeVerb : IVerb
                 {
                     log?.Invoke($"{student}: the reports could not be written ({e.Message})");
                 }
+                afterEach?.Invoke(student);
                 var flags = grade.Issues.Count > 0 ? $"; {grade.Issues.Count} cell issue(s)" : "";
                 log?.Invoke(string.Create(CultureInfo.InvariantCulture,
                     $"{student,-24} {grade.Score,5:0.##} / {grade.MaxScore:0.##}  ({grade.Seconds:0.0} s{flags}{(grade.NotebookError is null ? "" : "; " + grade.NotebookError)})"));

@@ -53,8 +53,8 @@ public static class SubmissionReader
         if (root["cells"] is not JsonArray rawCells)
             return new(null, "the file has no cells (no \"cells\" array): it is not a Jupyter notebook", repairs);
 
-        var major = root["nbformat"] is JsonValue v && v.TryGetValue<double>(out var number) ? number : double.NaN;
-        if (major != 4 && !repairs.Any())
+        bool integerFour = root["nbformat"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.ToJsonString() == "4";
+        if (!integerFour && repairs.Count == 0)
             repairs.Add($"nbformat was {root["nbformat"]?.ToJsonString() ?? "missing"}; it was read as nbformat 4");
         root["nbformat"] = 4;
         if (root["nbformat_minor"] is not JsonValue minor || !minor.TryGetValue<int>(out _)) root["nbformat_minor"] = 5;
