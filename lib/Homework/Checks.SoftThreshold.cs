@@ -150,8 +150,8 @@ public static partial class Checks
     }
 
     /// <summary>
-    /// The reference lasso fit (proximal gradient from w = 0 through the library's <see cref="ProximalSgd"/>), for
-    /// demonstration cells that must work before the student's own loop does.
+    /// The reference lasso fit (proximal gradient from w = 0 through the library's <see cref="ProximalSgd"/>): the
+    /// answer key of part 4, so internal — a student's notebook cannot call it.
     /// </summary>
     internal static double[] ReferenceLassoFit(Matrix x, double[] y, double lambda, double learningRate, int steps)
     {

@@ -111,6 +111,7 @@ public sealed class FunctionCheck<TInput, TOutput>
         IndexOutOfRangeException or ArgumentOutOfRangeException =>
             "an index runs past the end: loop with i < length (not ≤) and check which length you use.",
         NullReferenceException => "something is null: create the array you return with new double[…].",
+        OutOfMemoryException => "your code ran out of memory: look for a list or array that keeps growing in a loop that does not stop.",
         DivideByZeroException => "an integer division by zero: use double arithmetic.",
         _ => Hint,
     };
@@ -155,6 +156,12 @@ public sealed class FunctionCheck<TInput, TOutput>
                 catch (NotImplementedException)
                 {
                     NotImplemented = true;
+                    return;
+                }
+                catch (OutOfMemoryException error)
+                {
+                    // Every later case would exhaust memory again: stop at the first, so the report is the same every run.
+                    Failures.Add(new Failure(i, null, error, null));
                     return;
                 }
                 catch (Exception error)

@@ -66,17 +66,22 @@ public class GradingTests(GradingFixture fixture)
     public void A_flipped_sign_an_off_by_one_and_an_edited_locked_cell_each_cost_their_part_with_a_specific_reason()
     {
         var grade = Grade("hw1-mistakes");
-        // 1 of 10: only part 5 survives, since the training loop of part 4 calls the broken SoftThreshold of part 3.
-        Assert.Equal(1, grade.Score);
+        // 4 of 10: parts 1–3 are wrong; the training loop of part 4 is right and is not charged for the SoftThreshold
+        // of part 3 it calls (it is regraded with a correct one), and part 5 is right.
+        Assert.Equal(4, grade.Score);
         AssertReason(Part(grade, "l2_tests"), "the sign is flipped");
         AssertReason(Part(grade, "soft_threshold_tests"), "i < Length − 1");
         AssertReason(Part(grade, "soft_threshold_tests"), "SoftThreshold([2], t = 0.5) should be [1.5], got [0]");
-        // The student commented out the check in the locked cell; the original was restored and caught the wrong decay.
+        // The student commented out the check in the locked cell; the original was used and caught the wrong decay.
         AssertReason(Part(grade, "weight_decay_tests"), "scaled by the learning rate");
         var issue = Assert.Single(grade.Issues);
         Assert.Equal(("weight_decay_tests", "modified"), (issue.GradeId, issue.Kind));
-        AssertReason(Part(grade, "proximal_tests"), "this uses your SoftThreshold");
+        var loop = Part(grade, "proximal_tests");
+        Assert.Equal(PartStatus.Passed, loop.Status);
+        AssertReason(loop, "passes with a correct 'soft_threshold_code' in place of yours");
+        AssertReason(loop, "this uses your SoftThreshold");
         Assert.Equal(PartStatus.Passed, Part(grade, "lambda_max_tests").Status);
+        Assert.Contains("Part 1 · The L2 penalty and its gradient (2 points), cell 5 ('l2_tests')", GradeReports.Feedback(grade));
     }
 
     [SandboxFact]
@@ -143,9 +148,9 @@ public class GradingTests(GradingFixture fixture)
         var csv = GradeReports.Gradebook(grades, fixture.Graders["hw1-l1-l2"].Parts).TrimEnd().Split('\n');
         Assert.Equal("student,assignment,score,max_score,manual_points_pending,l2_tests,weight_decay_tests,soft_threshold_tests,proximal_tests,lambda_max_tests,notes", csv[0]);
         Assert.Equal(grades.Count + 1, csv.Length);
-        Assert.Contains(csv, row => row.StartsWith("hw1-mistakes,hw1-l1-l2,1,10,0,0,0,0,0,1,weight_decay_tests modified", StringComparison.Ordinal));
+        Assert.Contains(csv, row => row.StartsWith("hw1-mistakes,hw1-l1-l2,4,10,0,0,0,0,3,1,weight_decay_tests modified", StringComparison.Ordinal));
         var feedback = GradeReports.Feedback(Grade("hw1-mistakes"));
-        Assert.Contains("**Autograded score: 1 / 10**", feedback);
+        Assert.Contains("**Autograded score: 4 / 10**", feedback);
         Assert.Contains("weight_decay_tests: the locked cell 8 was edited", feedback);
     }
 }

@@ -41,6 +41,8 @@ public sealed class Grader
     private readonly Dictionary<string, string> _headings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _answersOfPart = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string, string)>> _partRules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _uses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _modelAnswers = new(StringComparer.Ordinal);
 
     public Grader(string solutionPath, GradingLimits? limits = null)
     {
@@ -81,8 +83,12 @@ public sealed class Grader
                 var rules = (cell.Metadata[ExerciseGenerator.MetadataKey] as JsonObject)?["forbidden"] as JsonArray ?? [];
                 _partRules[meta.GradeId] = [.. rules.Select(r => ((string)r!, "this is the course library's implementation of what this part asks you to write; write it yourself"))];
             }
+            if (meta.Solution && cell.Kind == CellKind.Code)
+                _modelAnswers[meta.GradeId] = HomeworkMarkers.StripMarkers(cell.Source);
             if (meta.IsAutogradedTest)
             {
+                var uses = (cell.Metadata[ExerciseGenerator.MetadataKey] as JsonObject)?["uses"] as JsonArray ?? [];
+                _uses[meta.GradeId] = [.. uses.Select(u => (string)u!)];
                 SubmissionAssembler.CheckCalls(meta.GradeId, HomeworkMarkers.StripMarkers(cell.Source)); // authoring errors now, not per student
                 _answersOfPart[meta.GradeId] = [.. pending];
                 pending.Clear();
@@ -178,6 +184,7 @@ public sealed class Grader
             issues.Add(new CellIssue("(output)", "forged", $"the notebook printed {run.Forged} result line(s) the grader did not sign; they were ignored"));
 
         var parts = ScoreParts(assembled, matched, forbidden, run);
+        parts = await RegradeWithoutEarlierBugsAsync(parts, matched, forbidden, cancellationToken).ConfigureAwait(false);
         return new StudentGrade
         {
             Student = student, Assignment = Assignment, SubmissionPath = submissionPath,
@@ -186,6 +193,46 @@ public sealed class Grader
             Parts = parts, Issues = issues, NotebookError = run.NotebookError,
             Seconds = watch.Elapsed.TotalSeconds, ExecutedPath = executedPath,
         };
+    }
+
+    /// <summary>
+    /// A part is not charged for a bug in an earlier part it builds on (its test cell's <c>lab_homework.uses</c>): when it
+    /// failed and an answer it uses belongs to a failed part, it is run again, in a fresh sandbox, with the model answer
+    /// in place of that earlier answer only. If it then passes, it earns its points and the feedback says why.
+    /// </summary>
+    private async Task<List<PartGrade>> RegradeWithoutEarlierBugsAsync(List<PartGrade> parts, MatchedSubmission matched,
+        IReadOnlyDictionary<string, ForbiddenUse> forbidden, CancellationToken cancellationToken)
+    {
+        var failedAnswers = parts.Where(p => p.Status is PartStatus.Failed or PartStatus.TimedOut)
+            .SelectMany(p => _answersOfPart.GetValueOrDefault(p.GradeId) ?? []).ToHashSet(StringComparer.Ordinal);
+        for (int i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            if (part.Status != PartStatus.Failed) continue;
+            var own = _answersOfPart.GetValueOrDefault(part.GradeId) ?? [];
+            var culprits = (_uses.GetValueOrDefault(part.GradeId) ?? []).Where(failedAnswers.Contains).Except(own).ToList();
+            if (culprits.Count == 0 || own.Any(forbidden.ContainsKey) || own.Any(id => !matched.Answers.ContainsKey(id))) continue;
+
+            var answers = matched.Answers.ToDictionary(StringComparer.Ordinal);
+            foreach (var id in culprits)
+                answers[id] = new MatchedAnswer(id, _modelAnswers[id], [], "the model answer, for this regrade only");
+            var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+            var rejected = forbidden.Keys.Where(k => !k.StartsWith('#') && !culprits.Contains(k)).ToHashSet(StringComparer.Ordinal);
+            var rejectedExtras = forbidden.Keys.Where(k => k.StartsWith('#')).Select(k => int.Parse(k[1..], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+            var assembled = SubmissionAssembler.Assemble(_solution, _exercise, matched with { Answers = answers }, rejected, rejectedExtras, key);
+            var rerun = await RunInSandboxAsync(assembled, key, cancellationToken).ConfigureAwait(false);
+            if (rerun.Reports.TryGetValue(part.GradeId, out var report) && report.Error is null && report.Checks.Count > 0 && report.Checks.All(c => c.Passed))
+            {
+                var names = string.Join(", ", culprits.Select(c => $"'{c}'"));
+                parts[i] = part with
+                {
+                    Points = part.MaxPoints, Status = PartStatus.Passed,
+                    Reason = $"passes with a correct {names} in place of yours: this part's own code is right, and the bug in {names} "
+                             + $"already cost its own part (with yours it failed: {part.Reason.Split('\n')[0]})",
+                };
+            }
+        }
+        return parts;
     }
 
     /// <summary>Forbidden uses by answer grade id, or by "#N" for the student's extra cell N.</summary>
