@@ -31,7 +31,7 @@ public class AttackTests(AttackFixture fixture)
         Assert.All(forged.Parts, p => AssertReason(p, "not implemented yet"));
         var progress = Grade("fake-progress");
         Assert.Equal(0, progress.Score);
-        AssertIssue(progress, "rejected", "the raw console streams belong to the grader");
+        AssertIssue(progress, "rejected", "line 1 uses System.IO.Stream"); // what Console.OpenStandardOutput returns
     }
 
     [SandboxFact]
@@ -41,7 +41,8 @@ public class AttackTests(AttackFixture fixture)
         Assert.Equal(0, grade.Score);
         AssertIssue(grade, "forged", "5 result line(s) the grader did not sign");
         Assert.All(grade.Parts, p => Assert.Equal(PartStatus.NotRun, p.Status));
-        Assert.All(grade.Parts, p => AssertReason(p, "the notebook ended before this part's checks"));
+        Assert.All(grade.Parts, p => AssertReason(p, "the notebook process ended before the grader's checks ran"));
+        Assert.DoesNotContain("cell 5 ok", grade.NotebookError); // the fake progress line is not echoed back
     }
 
     [SandboxFact]
@@ -73,6 +74,7 @@ public class AttackTests(AttackFixture fixture)
         var executed = Executed("sandbox-writes");
         Assert.DoesNotContain("wrote ", executed);
         Assert.Contains("could not write Charts.csx", executed);
+        Assert.Contains("could not write README.md", executed);
         Assert.Equal(fixture.ChartsHashBefore, AttackFixture.HashOf(Path.Combine(Repository.Root, "lib", "Charts.csx")));
         Assert.Equal(fixture.HonestReportAfterGrading, File.ReadAllText(Path.Combine(fixture.BatchFolder, "aa-honest.json")));
         Assert.Equal(10, Grade("sandbox-writes").Score);
@@ -109,7 +111,7 @@ public class AttackTests(AttackFixture fixture)
         var notText = Grade("source-not-text");
         AssertIssue(notText, "repaired", "source is not text");
         Assert.Equal(8, notText.Score);
-        AssertReason(Part(notText, "l2_tests"), "the checks could not call your code");
+        AssertReason(Part(notText, "l2_tests"), "not implemented yet");
         var garbage = Grade("garbage");
         Assert.Equal(0, garbage.Score);
         Assert.Contains("not valid JSON", garbage.NotebookError);

@@ -14,13 +14,16 @@ public sealed class GradeVerb : IVerb
     public string Usage => """
         lab grade <solution.ipynb> <submission.ipynb | folder>... [options]
 
-        Grades each submission in its own process: the student's answer cells go into the solution notebook, whose
-        locked and test cells (with the hidden tests) replace whatever the submission holds; edited or deleted locked
-        cells are reported by checksum. A test cell earns its points when every check in it passes. Submissions are
-        found as <folder>/<student>.ipynb or <folder>/<student>/<anything>.ipynb.
+        Grades each submission in a fresh bubblewrap sandbox: the student's answer cells (found by grade id, else by
+        position between the locked cells) go into the exercise's structure; edited or deleted locked cells are
+        reported by checksum and the originals used; answer cells that use reflection, files, processes, the homework
+        checks or the library code of their own part are rejected with the reason. The hidden tests run after every
+        cell of the student's, and a part earns its points when all its checks pass (signed results only).
+        Submissions are found as <folder>/<student>.ipynb or <folder>/<student>/<anything>.ipynb (of several
+        notebooks in a student's folder, the one that matches the assignment is graded).
 
         Writes into the output folder: <student>.json (every part, with reasons), <student>.feedback.md (for the
-        student), <student>.executed.ipynb (the graded run), and gradebook.csv (the class).
+        student), <student>.executed.ipynb (the graded run), and gradebook.csv (the class), whatever happens.
 
           --out <folder>           output folder (default: grades/<assignment>)
           --cell-timeout <s>       per-cell time limit (default: 120)

@@ -151,7 +151,7 @@ public sealed class Grader
                 repairs, watch);
         }
         var issues = new List<CellIssue>([.. earlierIssues, .. repairs, .. matched.Issues]);
-        foreach (var (id, answer) in matched.Answers.Where(a => !a.Value.How.Contains("grade id", StringComparison.Ordinal)))
+        foreach (var (id, answer) in matched.Answers.Where(a => !a.Value.How.Contains("by its grade id", StringComparison.Ordinal)))
             issues.Add(new CellIssue(id, "matched", $"the answer was taken from {answer.How}"));
 
         // Answers and extra cells that use forbidden APIs never run: the stub runs in their place.
@@ -284,7 +284,12 @@ public sealed class Grader
         using (var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             total.CancelAfter(Limits.TotalTimeout + TimeSpan.FromSeconds(30));
-            result = await runner.RunAsync("/dev/stdin", Path.Combine(sandbox.ExchangeFolder, "executed.ipynb"), total.Token).ConfigureAwait(false);
+            // bwrap --die-with-parent kills the sandbox when the THREAD that started it ends (PR_SET_PDEATHSIG), and
+            // thread-pool threads retire when idle: start it from a dedicated thread that waits for the whole run.
+            var token = total.Token;
+            result = await Task.Factory.StartNew(
+                () => runner.RunAsync("/dev/stdin", Path.Combine(sandbox.ExchangeFolder, "executed.ipynb"), token).GetAwaiter().GetResult(),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             totalTimeout = total.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
         }
         cancellationToken.ThrowIfCancellationRequested();
@@ -302,7 +307,9 @@ public sealed class Grader
             ? $"the notebook exceeded the total time limit of {Limits.TotalTimeout.TotalSeconds:0} s and was stopped"
             : result.LoadError is null ? null
             : outOfMemory ? $"the notebook ran out of memory (the limit is {Limits.MemoryMegabytes} MB) and was stopped"
-            : "the notebook could not be run to the end: " + FeedbackText.Clean(result.LoadError);
+            : result.LoadError.Contains("ended without a result", StringComparison.Ordinal)
+                ? "the notebook process ended before the grader's checks ran (did a cell end the program or crash it?)"
+            : "the notebook could not be run to the end: " + FeedbackText.Clean(result.LoadError.Replace("/dev/stdin: ", "", StringComparison.Ordinal));
         return new SandboxRun(result, reports, forged, executed, notebookError, outOfMemory);
     }
 

@@ -53,7 +53,8 @@ public static class SubmissionAssembler
         {
             var meta = NbgraderCell.Read(cell)!;
             var json = (JsonObject)exerciseById[meta.GradeId].Json.DeepClone();
-            if (meta.Solution && matched.Answers.TryGetValue(meta.GradeId, out var answer) && !rejectedAnswers.Contains(meta.GradeId))
+            if (meta.Solution && matched.Answers.TryGetValue(meta.GradeId, out var answer) && !rejectedAnswers.Contains(meta.GradeId)
+                && answer.Source.Trim().Length > 0) // an emptied answer cell is unanswered: the stub says "not implemented yet"
                 json["source"] = NbText.ToLines(answer.Source);
             if (meta.IsAutogradedTest)
                 json["source"] = NbText.ToLines(QualifyCheckCalls(new NotebookCell(json, 0).Source));

@@ -69,6 +69,7 @@ public sealed class BubblewrapSandbox : IChildSandbox, IDisposable
         if (Directory.Exists(Path.Combine(_courseRoot, "data")))
             Add("--ro-bind", Path.Combine(_courseRoot, "data"), CourseRoot + "/data");
         Add("--bind", ExchangeFolder, ExchangeFolder);
+        Add("--remount-ro", "/"); // the sandbox's own root (with the mount points above) is read-only too
         Add("--chdir", WorkingFolder);
         foreach (var (name, value) in Environment(inner[0]))
             Add("--setenv", name, value);
