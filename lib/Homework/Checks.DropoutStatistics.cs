@@ -12,7 +12,7 @@ public static partial class Checks
     /// The variance of d = a·m/(1 − p) with a independent of m ~ Bernoulli(1 − p), E[a] = μ, Var[a] = σ²:
     /// E[d] = μ and E[d²] = (μ² + σ²)(1 − p)/(1 − p)², so Var[d] = (μ² + σ²)/(1 − p) − μ² = (σ² + p·μ²)/(1 − p).
     /// </summary>
-    public static double DropoutOutputVariance(double mean, double variance, double p)
+    internal static double DropoutOutputVariance(double mean, double variance, double p)
     {
         Errors.Guard.NonNegative(variance, nameof(variance));
         Errors.Guard.InHalfOpenRange(p, 0, 1, nameof(p));

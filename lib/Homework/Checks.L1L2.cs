@@ -151,5 +151,7 @@ public static partial class Checks
         return parameter.Value.Data;
     }
 
-    private static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(Math.Max(Math.Abs(a), Math.Abs(b)), 1e-12);
+    // Only finite numbers are near each other: ∞ − ∞·n is not 0, so a student's ∞ or NaN never gets a scaling hint.
+    private static bool Near(double a, double b) =>
+        double.IsFinite(a) && double.IsFinite(b) && Math.Abs(a - b) <= 1e-9 * Math.Max(Math.Max(Math.Abs(a), Math.Abs(b)), 1e-12);
 }

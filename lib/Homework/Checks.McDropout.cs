@@ -92,6 +92,9 @@ public static partial class Checks
     {
         if (CompareMatrices(expected.Mean, got.Mean, Tolerance.Exact) is null)
         {
+            // With T = 1 the T − 1 convention divides 0 by 0: the student sees NaN and needs this hint, not the generic one.
+            if (input.Samples == 1 && got.Std.Data.Any(double.IsNaN))
+                return "with T = 1 your standard deviation is 0/0 = NaN: it divides by T − 1; this homework divides by T, so one pass has spread 0.";
             if (input.Samples > 1 && Compare.IsMultipleOf(expected.Std.Data, got.Std.Data, Math.Sqrt(input.Samples / (input.Samples - 1.0))))
                 return "your standard deviation divides by T − 1; this homework divides by T (the spread of these T passes).";
             if (Compare.Vector(expected.Std.Data.Select(s => s * s).ToArray(), got.Std.Data, Tolerance.Exact) is null)
@@ -146,7 +149,37 @@ public static partial class Checks
                     ? "you keep units with probability p, but p is the probability of DROPPING a unit." : null,
         };
         int draw = 0;
-        return Report(check.Run(input => sampleKeepMask(input.Rows, input.Cols, input.P, new Random(options.Seed + 1000 + draw++)), options));
+        var result = check.Run(input => sampleKeepMask(input.Rows, input.Cols, input.P, new Random(options.Seed + 1000 + draw++)), options);
+        return Report(result.Passed ? UsesTheGivenRandom(sampleKeepMask, result, options) : result);
+    }
+
+    /// <summary>
+    /// A mask must come from the <c>rng</c> it is given: the same seed twice gives the same mask (reproducible runs),
+    /// another seed another mask (a fixed pattern, or <c>new Random()</c> inside, fails one of the two).
+    /// </summary>
+    private static CheckResult UsesTheGivenRandom(Func<int, int, double, Random, Matrix> sampleKeepMask, CheckResult passed, CheckOptions options)
+    {
+        string tag = options.Kind == CheckKind.Public ? "[public check]" : "[hidden test]";
+        CheckResult Fail(string why) => passed with
+        {
+            Status = CheckStatus.Failed, FailedCases = 1,
+            Message = $"✗ sample_keep_mask {tag}: {why}",
+        };
+        try
+        {
+            var first = sampleKeepMask(30, 30, 0.5, new Random(options.Seed + 7));
+            var again = sampleKeepMask(30, 30, 0.5, new Random(options.Seed + 7));
+            var other = sampleKeepMask(30, 30, 0.5, new Random(options.Seed + 8));
+            if (!first.Data.SequenceEqual(again.Data))
+                return Fail("two calls with the same seeded rng gave different masks. Hint: draw every entry from the rng you are given; new Random() inside makes runs impossible to reproduce.");
+            if (first.Data.SequenceEqual(other.Data))
+                return Fail("two differently seeded rngs gave the same mask: your mask does not depend on rng. Hint: draw each entry with rng.NextDouble().");
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return Fail($"SampleKeepMask(30, 30, p = 0.5, rng) threw {error.GetType().Name} “{error.Message}”.");
+        }
+        return passed with { Message = passed.Message.Replace("and the kept fraction", "the kept fraction and its dependence on rng", StringComparison.Ordinal) };
     }
 
     private static Mismatch? CheckMask(int rows, int cols, double p, Matrix got)

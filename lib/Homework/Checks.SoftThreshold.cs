@@ -55,8 +55,9 @@ public static partial class Checks
             },
             Cases = cases,
             Copy = input => input with { Values = CaseMaker.Copy(input.Values) },
+            InputFingerprint = input => Show.Fingerprint(input.Values),
             Compare = (_, expected, got) => Compare.Vector(expected, got, Tolerance.Exact),
-            Verified = "|v| = t boundaries, the dead zone |v| < t, t = 0 and negative entries",
+            Verified = "|v| = t boundaries, the dead zone |v| < t, t = 0 and negative entries; the input is left unchanged",
             Hint = "entry by entry: 0 if |vᵢ| ≤ t, otherwise vᵢ − t·sign(vᵢ).",
             Diagnose = DiagnoseSoftThreshold,
             DiagnoseAll = failures => failures.All(f => OnlyLastEntryWrong(f.Expected, f.Got))
@@ -149,10 +150,10 @@ public static partial class Checks
     }
 
     /// <summary>
-    /// The reference lasso fit (proximal gradient from w = 0 through the library's <see cref="ProximalSgd"/>), for
-    /// demonstration cells that must work before the student's own loop does.
+    /// The reference lasso fit (proximal gradient from w = 0 through the library's <see cref="ProximalSgd"/>): the
+    /// answer key of part 4, so internal — a student's notebook cannot call it.
     /// </summary>
-    public static double[] ReferenceLassoFit(Matrix x, double[] y, double lambda, double learningRate, int steps)
+    internal static double[] ReferenceLassoFit(Matrix x, double[] y, double lambda, double learningRate, int steps)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);

@@ -19,8 +19,16 @@ public static partial class Checks
     /// <summary>Forces grading mode on or off regardless of the latch (tests only).</summary>
     internal static bool? GradingOverride { get; set; }
 
-    /// <summary>True while grading: failing checks throw <see cref="CheckFailedException"/>.</summary>
-    public static bool Grading => GradingOverride ?? gradingMode;
+    /// <summary>
+    /// True while grading: failing checks throw <see cref="CheckFailedException"/>. Grading is on after
+    /// <see cref="EnterGradingMode"/>, and whenever nbgrader executes the notebook (it sets <c>NBGRADER_EXECUTION</c> to
+    /// <c>autograde</c> or <c>validate</c>), so that a failing check costs its grade cell's points there as well.
+    /// </summary>
+    public static bool Grading => GradingOverride ?? (gradingMode || UnderNbgrader);
+
+    /// <summary>True when nbgrader is executing the notebook to grade or validate it.</summary>
+    public static bool UnderNbgrader =>
+        Environment.GetEnvironmentVariable("NBGRADER_EXECUTION") is "autograde" or "validate";
 
     /// <summary>
     /// Switches this session to grading mode for good: from now on a failing check throws, so its graded cell earns no

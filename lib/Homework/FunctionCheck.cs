@@ -40,6 +40,12 @@ public sealed class FunctionCheck<TInput, TOutput>
     /// </summary>
     public Func<TInput, TInput> Copy { get; init; } = input => input;
 
+    /// <summary>
+    /// A text that identifies the input's contents (e.g. its numbers); when set, the check compares it before and after
+    /// the student's call, so a function that writes into its argument (instead of returning a new array) is caught.
+    /// </summary>
+    public Func<TInput, string>? InputFingerprint { get; init; }
+
     /// <summary>A specific hint recognised from the wrong answer (e.g. "the sign is flipped"), or null.</summary>
     public Func<TInput, TOutput, TOutput, string?>? Diagnose { get; init; }
 
@@ -90,7 +96,7 @@ public sealed class FunctionCheck<TInput, TOutput>
         var smallest = run.Failures.MinBy(failure => (Cases[failure.Index].Size, failure.Index))!;
         string input = Call(Cases[smallest.Index].Input);
         string count = $"{run.Failures.Count} of {Cases.Count} cases fail";
-        var wrongAnswers = run.Failures.Where(f => f.Mismatch is not null).Select(f => (Cases[f.Index].Input, f.Expected!, f.Got!)).ToList();
+        var wrongAnswers = run.Failures.Where(f => f.Mismatch is not null && f.Got is not null && f.Expected is not null).Select(f => (Cases[f.Index].Input, f.Expected!, f.Got!)).ToList();
         string? overallHint = wrongAnswers.Count > 0 ? DiagnoseAll?.Invoke(wrongAnswers) : null;
         string message = smallest.Exception is { } error
             ? $"✗ {head}: {input} threw {error.GetType().Name} “{error.Message}”" +
@@ -105,6 +111,7 @@ public sealed class FunctionCheck<TInput, TOutput>
         IndexOutOfRangeException or ArgumentOutOfRangeException =>
             "an index runs past the end: loop with i < length (not ≤) and check which length you use.",
         NullReferenceException => "something is null: create the array you return with new double[…].",
+        OutOfMemoryException => "your code ran out of memory: look for a list or array that keeps growing in a loop that does not stop.",
         DivideByZeroException => "an integer division by zero: use double arithmetic.",
         _ => Hint,
     };
@@ -140,13 +147,21 @@ public sealed class FunctionCheck<TInput, TOutput>
                 }
 
                 TOutput got;
+                var given = check.Copy(input);
+                var before = check.InputFingerprint?.Invoke(given);
                 try
                 {
-                    got = student(check.Copy(input));
+                    got = student(given);
                 }
                 catch (NotImplementedException)
                 {
                     NotImplemented = true;
+                    return;
+                }
+                catch (OutOfMemoryException error)
+                {
+                    // Every later case would exhaust memory again: stop at the first, so the report is the same every run.
+                    Failures.Add(new Failure(i, null, error, null));
                     return;
                 }
                 catch (Exception error)
@@ -155,6 +170,13 @@ public sealed class FunctionCheck<TInput, TOutput>
                     continue;
                 }
 
+                if (before is not null && check.InputFingerprint!(given) != before)
+                {
+                    Failures.Add(new Failure(i, new Mismatch("the input left as it was", "the input changed",
+                        "your function wrote into its argument"), null,
+                        "return a new array (new double[…]) and leave the argument unchanged: the caller still needs it."));
+                    continue;
+                }
                 var mismatch = got is null
                     ? new Mismatch(Describe(expected), "null", "your function returned null")
                     : check.Compare(input, expected, got);

@@ -31,4 +31,8 @@ public static class Show
 
     public static string Error(double relativeError) =>
         relativeError.ToString("0.##e+0", CultureInfo.InvariantCulture);
+
+    /// <summary>The exact bits of a vector, to tell whether a function changed it.</summary>
+    public static string Fingerprint(IReadOnlyList<double> values) =>
+        string.Join(",", values.Select(v => BitConverter.DoubleToInt64Bits(v).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }

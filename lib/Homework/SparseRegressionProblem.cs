@@ -39,7 +39,7 @@ public sealed record SparseRegressionProblem(Matrix X, double[] Y, double[] True
     /// The smallest λ for which w = 0 minimises (1/2n)‖Xw − y‖² + λ‖w‖₁: at w = 0 the optimality condition
     /// 0 ∈ −Xᵀy/n + λ·[−1, 1]ᵈ holds exactly when λ ≥ max_j |x_jᵀ y| / n.
     /// </summary>
-    public static double LambdaMax(Matrix x, double[] y)
+    internal static double LambdaMax(Matrix x, double[] y)
     {
         double largest = 0;
         for (int j = 0; j < x.Cols; j++)

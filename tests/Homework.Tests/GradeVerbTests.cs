@@ -19,7 +19,24 @@ public class GradeVerbTests
         var found = GradeVerb.FindSubmissions([folder]);
 
         Assert.Equal(["ada", "ada-2", "grace"], found.Select(f => f.Student)); // a second "ada" must not overwrite the first's reports
-        Assert.EndsWith(Path.Combine("grace", "hw1 final.ipynb"), found[2].Path);
+        Assert.EndsWith(Path.Combine("grace", "hw1 final.ipynb"), Assert.Single(found[2].Paths));
+    }
+
+    [Fact]
+    public void Editor_leftovers_are_ignored_and_a_folder_with_two_notebooks_offers_both()
+    {
+        var folder = Directory.CreateTempSubdirectory("leftovers").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "lin", ".ipynb_checkpoints"));
+        File.WriteAllText(Path.Combine(folder, "lin", ".ipynb_checkpoints", "hw1-checkpoint.ipynb"), "{}");
+        File.WriteAllText(Path.Combine(folder, "lin", "._hw1.ipynb"), "\0\0");
+        File.WriteAllText(Path.Combine(folder, "lin", "hw1.ipynb"), "{}");
+        File.WriteAllText(Path.Combine(folder, "lin", "scratch.ipynb"), "{}");
+        File.WriteAllText(Path.Combine(folder, "._mo.ipynb"), "\0");
+
+        var found = Assert.Single(GradeVerb.FindSubmissions([folder]));
+
+        Assert.Equal("lin", found.Student);
+        Assert.Equal(["hw1.ipynb", "scratch.ipynb"], found.Paths.Select(Path.GetFileName));
     }
 
     [Fact]
@@ -37,7 +54,7 @@ public class GradeVerbTests
 
         Assert.All(grades, g => Assert.Equal((0.0, 10.0), (g.Score, g.MaxScore)));
         Assert.Contains("not valid JSON", grades[0].NotebookError);
-        Assert.Contains("nbformat is 3", grades[1].NotebookError);
+        Assert.Contains("none of the cells of hw1-l1-l2 were found", grades[1].NotebookError);
         foreach (var student in new[] { "broken", "old" })
         {
             Assert.True(File.Exists(Path.Combine(output, student + ".json")));

@@ -146,4 +146,4 @@ public sealed class GradingFixture : IAsyncLifetime
 }
 
 [CollectionDefinition("Grading")]
-public sealed class GradingCollection : ICollectionFixture<GradingFixture>;
+public sealed class GradingCollection : ICollectionFixture<GradingFixture>, ICollectionFixture<AttackFixture>;

@@ -14,7 +14,7 @@ public class GradingTests(GradingFixture fixture)
     private static void AssertReason(PartGrade part, string expected) =>
         Assert.True(part.Reason.Contains(expected, StringComparison.Ordinal), $"{part.GradeId}: expected “{expected}” in: {part.Reason}");
 
-    [Fact]
+    [SandboxFact]
     public void The_solutions_score_full_marks_with_no_issues()
     {
         var hw1 = Grade("hw1-solution");
@@ -31,7 +31,7 @@ public class GradingTests(GradingFixture fixture)
         Assert.Contains("at inference", written.Answer!); // the student's text travels to the instructor for hand grading
     }
 
-    [Fact]
+    [SandboxFact]
     public void The_exercises_run_top_to_bottom_for_a_student_without_an_error()
     {
         foreach (var (assignment, run) in fixture.StudentRuns)
@@ -45,7 +45,7 @@ public class GradingTests(GradingFixture fixture)
         Assert.Contains("Hidden tests run at grading", executed);
     }
 
-    [Fact]
+    [SandboxFact]
     public void The_exercises_score_zero_because_nothing_is_implemented_yet()
     {
         foreach (var key in new[] { "hw1-exercise", "hw2-exercise" })
@@ -62,24 +62,29 @@ public class GradingTests(GradingFixture fixture)
         Assert.Equal("written answer: not answered", Part(Grade("hw2-exercise"), "why_scaling_answer").Reason);
     }
 
-    [Fact]
+    [SandboxFact]
     public void A_flipped_sign_an_off_by_one_and_an_edited_locked_cell_each_cost_their_part_with_a_specific_reason()
     {
         var grade = Grade("hw1-mistakes");
-        // 1 of 10: only part 5 survives, since the training loop of part 4 calls the broken SoftThreshold of part 3.
-        Assert.Equal(1, grade.Score);
+        // 4 of 10: parts 1–3 are wrong; the training loop of part 4 is right and is not charged for the SoftThreshold
+        // of part 3 it calls (it is regraded with a correct one), and part 5 is right.
+        Assert.Equal(4, grade.Score);
         AssertReason(Part(grade, "l2_tests"), "the sign is flipped");
         AssertReason(Part(grade, "soft_threshold_tests"), "i < Length − 1");
         AssertReason(Part(grade, "soft_threshold_tests"), "SoftThreshold([2], t = 0.5) should be [1.5], got [0]");
-        // The student commented out the check in the locked cell; the original was restored and caught the wrong decay.
+        // The student commented out the check in the locked cell; the original was used and caught the wrong decay.
         AssertReason(Part(grade, "weight_decay_tests"), "scaled by the learning rate");
         var issue = Assert.Single(grade.Issues);
         Assert.Equal(("weight_decay_tests", "modified"), (issue.GradeId, issue.Kind));
-        AssertReason(Part(grade, "proximal_tests"), "this uses your SoftThreshold");
+        var loop = Part(grade, "proximal_tests");
+        Assert.Equal(PartStatus.Passed, loop.Status);
+        AssertReason(loop, "passes with a correct 'soft_threshold_code' in place of yours");
+        AssertReason(loop, "this uses your SoftThreshold");
         Assert.Equal(PartStatus.Passed, Part(grade, "lambda_max_tests").Status);
+        Assert.Contains("Part 1 · The L2 penalty and its gradient (2 points), cell 5 ('l2_tests')", GradeReports.Feedback(grade));
     }
 
-    [Fact]
+    [SandboxFact]
     public void An_infinite_loop_costs_only_its_part_and_a_deleted_test_cell_is_restored_and_reported()
     {
         var grade = Grade("hw1-loop-and-deleted-cell");
@@ -93,7 +98,7 @@ public class GradingTests(GradingFixture fixture)
         Assert.Equal(("soft_threshold_tests", "deleted"), (issue.GradeId, issue.Kind));
     }
 
-    [Fact]
+    [SandboxFact]
     public void A_missing_inverse_keep_scaling_and_a_compile_error_get_specific_reasons()
     {
         var grade = Grade("hw2-mistakes");
@@ -101,17 +106,17 @@ public class GradingTests(GradingFixture fixture)
         AssertReason(Part(grade, "forward_tests"), "missing the 1/(1−p) scaling");
         AssertReason(Part(grade, "backward_tests"), "missing the 1/(1−p) scaling");
         var compile = Part(grade, "variance_tests");
-        AssertReason(compile, "your answer cell 'variance_code' failed");
+        AssertReason(compile, "your answer cell 'variance_code' (cell 10 in your notebook) failed");
         AssertReason(compile, "CS1002");
         Assert.Equal(PartStatus.Passed, Part(grade, "mc_tests").Status);
     }
 
-    [Fact]
+    [SandboxFact]
     public void An_endless_cell_of_the_students_own_is_stopped_by_the_per_cell_limit_and_later_parts_say_why_they_did_not_run()
     {
         var grade = Grade("hw1-endless-cell");
         Assert.Equal(0, grade.Score);
-        Assert.Empty(grade.Issues); // an extra cell is allowed; it is its endless loop that costs the points
+        Assert.Equal("extra", Assert.Single(grade.Issues).Kind); // an extra cell is allowed; it is its endless loop that costs the points
         Assert.All(grade.Parts, p =>
         {
             Assert.Equal(PartStatus.NotRun, p.Status);
@@ -119,7 +124,7 @@ public class GradingTests(GradingFixture fixture)
         });
     }
 
-    [Fact]
+    [SandboxFact]
     public void Malformed_JSON_scores_zero_with_the_parse_error_and_does_not_stop_the_batch()
     {
         var grade = Grade("hw1-malformed");
@@ -130,7 +135,7 @@ public class GradingTests(GradingFixture fixture)
         Assert.Equal(9, fixture.Grades.Count);
     }
 
-    [Fact]
+    [SandboxFact]
     public void The_reports_round_trip_and_the_gradebook_has_one_row_per_student()
     {
         var grades = fixture.Grades.Values.Where(g => g.Assignment == "hw1-l1-l2").ToList();
@@ -143,9 +148,9 @@ public class GradingTests(GradingFixture fixture)
         var csv = GradeReports.Gradebook(grades, fixture.Graders["hw1-l1-l2"].Parts).TrimEnd().Split('\n');
         Assert.Equal("student,assignment,score,max_score,manual_points_pending,l2_tests,weight_decay_tests,soft_threshold_tests,proximal_tests,lambda_max_tests,notes", csv[0]);
         Assert.Equal(grades.Count + 1, csv.Length);
-        Assert.Contains(csv, row => row.StartsWith("hw1-mistakes,hw1-l1-l2,1,10,0,0,0,0,0,1,weight_decay_tests modified", StringComparison.Ordinal));
+        Assert.Contains(csv, row => row.StartsWith("hw1-mistakes,hw1-l1-l2,4,10,0,0,0,0,3,1,weight_decay_tests modified", StringComparison.Ordinal));
         var feedback = GradeReports.Feedback(Grade("hw1-mistakes"));
-        Assert.Contains("**Autograded score: 1 / 10**", feedback);
-        Assert.Contains("weight_decay_tests: the locked cell was edited", feedback);
+        Assert.Contains("**Autograded score: 4 / 10**", feedback);
+        Assert.Contains("weight_decay_tests: the locked cell 8 was edited", feedback);
     }
 }

@@ -21,7 +21,7 @@ public sealed class IsolatedNotebookRunner(RunnerOptions options)
     /// <summary>Runs <paramref name="notebookPath"/> and writes its executed copy to <paramref name="executedPath"/>.</summary>
     public async Task<NotebookRunResult> RunAsync(string notebookPath, string executedPath, CancellationToken cancellationToken = default)
     {
-        var resultPath = Path.Combine(Path.GetTempPath(), $"lab-result-{Guid.NewGuid():N}.json");
+        var resultPath = Path.Combine(Options.Sandbox?.ExchangeFolder ?? Path.GetTempPath(), $"lab-result-{Guid.NewGuid():N}.json");
         var stderr = new List<string>();
         var lastProgress = "";
         var lastActivity = Stopwatch.StartNew();
@@ -73,9 +73,22 @@ public sealed class IsolatedNotebookRunner(RunnerOptions options)
             Log?.Invoke(e.Data);
         };
 
+        Options.Sandbox?.Wrap(process.StartInfo); // sandbox hook (lab grade): see IChildSandbox
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (Options.Sandbox?.StandardInput is { } input) // sandbox hook: the notebook arrives on stdin, never on disk
+        {
+            try
+            {
+                await process.StandardInput.WriteAsync(input.AsMemory(), cancellationToken).ConfigureAwait(false);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // The child ended before reading its input: reported below as a run without a result.
+            }
+        }
 
         var killedForSilence = false;
         while (!process.HasExited)
@@ -89,18 +102,34 @@ public sealed class IsolatedNotebookRunner(RunnerOptions options)
             {
                 killedForSilence = !cancellationToken.IsCancellationRequested;
                 process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                process.WaitForExit(TimeSpan.FromSeconds(10)); // bounded: a grandchild may hold the output streams open
             }
         }
-        process.WaitForExit(); // Drains the redirected streams.
+        // Drains the redirected streams, but never waits unbounded on a grandchild that inherited them.
+        using (var drain = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            try { await process.WaitForExitAsync(drain.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { Log?.Invoke("(the child's output streams were still open 30 s after it ended; stopped reading them)"); }
+        }
 
         try
         {
             if (File.Exists(resultPath))
             {
-                var result = NotebookRunResult.FromJson(await File.ReadAllTextAsync(resultPath, CancellationToken.None).ConfigureAwait(false));
-                result.ExecutedPath = File.Exists(executedPath) ? executedPath : null;
-                return result;
+                NotebookRunResult? result = null;
+                try
+                {
+                    result = NotebookRunResult.FromJson(await File.ReadAllTextAsync(resultPath, CancellationToken.None).ConfigureAwait(false));
+                }
+                catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException)
+                {
+                    lock (stderr) stderr.Add("the child's result file is not readable: " + e.Message);
+                }
+                if (result is not null)
+                {
+                    result.ExecutedPath = File.Exists(executedPath) ? executedPath : null;
+                    return result;
+                }
             }
         }
         finally

@@ -22,4 +22,7 @@ public sealed record RunnerOptions
 
     /// <summary>Receives informational lines (package version mappings) as they happen.</summary>
     public Action<string>? Log { get; init; }
+
+    /// <summary>Sandbox hook for the child process (lab grade); null runs the child directly.</summary>
+    public IChildSandbox? Sandbox { get; init; }
 }

@@ -70,7 +70,7 @@ public static class GradeReports
                 _ => "✗",
             };
             var points = part.Status == PartStatus.ManualGrading ? $"{Number(part.MaxPoints)} points, graded by hand" : $"{Number(part.Points)} / {Number(part.MaxPoints)}";
-            text.AppendLine($"- {mark} **{part.GradeId}** ({points}): {Indent(part.Status == PartStatus.Passed ? "all checks and hidden tests passed." : part.Reason)}");
+            text.AppendLine($"- {mark} **{part.Where ?? part.GradeId}** ({points}): {Indent(part.Status == PartStatus.Passed ? "all checks and hidden tests passed." : part.Reason)}");
         }
         if (grade.Issues.Count > 0)
         {

@@ -14,23 +14,35 @@ public sealed class GradeVerb : IVerb
     public string Usage => """
         lab grade <solution.ipynb> <submission.ipynb | folder>... [options]
 
-        Grades each submission in its own process: the student's answer cells go into the solution notebook, whose
-        locked and test cells (with the hidden tests) replace whatever the submission holds; edited or deleted locked
-        cells are reported by checksum. A test cell earns its points when every check in it passes. Submissions are
-        found as <folder>/<student>.ipynb or <folder>/<student>/<anything>.ipynb.
+        Grades each submission in a fresh bubblewrap sandbox: the student's answer cells (found by grade id, else by
+        position between the locked cells) go into the exercise's structure; edited or deleted locked cells are
+        reported by checksum and the originals used; answer cells that use reflection, files, processes, the homework
+        checks or the library code of their own part are rejected with the reason. The hidden tests run after every
+        cell of the student's, and a part earns its points when all its checks pass (signed results only).
+        Submissions are found as <folder>/<student>.ipynb or <folder>/<student>/<anything>.ipynb (of several
+        notebooks in a student's folder, the one that matches the assignment is graded).
 
         Writes into the output folder: <student>.json (every part, with reasons), <student>.feedback.md (for the
-        student), <student>.executed.ipynb (the graded run), and gradebook.csv (the class).
+        student), <student>.executed.ipynb (the graded run), and gradebook.csv (the class), whatever happens.
 
           --out <folder>           output folder (default: grades/<assignment>)
           --cell-timeout <s>       per-cell time limit (default: 120)
           --total-timeout <s>      per-submission time limit (default: 600)
+          --memory <MB>            managed-memory limit of each submission's process (default: 1024)
+
+        Every submission runs in a bubblewrap sandbox (Debian/Ubuntu: apt-get install bubblewrap); see the README's
+        threat model.
         """;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var line = new CommandLine(args);
-        line.AllowOnly("out", "cell-timeout", "total-timeout");
+        line.AllowOnly("out", "cell-timeout", "total-timeout", "memory");
+        if (!Sandbox.SandboxTool.Available)
+        {
+            Console.Error.WriteLine("lab grade: " + Sandbox.SandboxTool.MissingMessage);
+            return 2;
+        }
         if (line.Positional.Count < 2)
             throw new UsageException("give the solution notebook and at least one submission (file or folder).");
         var solutionPath = line.Positional[0];
@@ -41,6 +53,7 @@ public sealed class GradeVerb : IVerb
             {
                 CellTimeout = TimeSpan.FromSeconds(line.GetDouble("cell-timeout", 120, 1, 86_400)),
                 TotalTimeout = TimeSpan.FromSeconds(line.GetDouble("total-timeout", 600, 1, 864_000)),
+                MemoryMegabytes = (int)line.GetDouble("memory", 1024, 128, 65_536),
             });
         }
         catch (Exception e) when (e is NotebookFormatException or FormatException)
@@ -58,49 +71,79 @@ public sealed class GradeVerb : IVerb
         return 0;
     }
 
-    /// <summary>Grades every submission (one at a time: each already runs in its own process) and writes all reports.</summary>
+    /// <summary>
+    /// Grades every submission (one at a time: each already runs in its own sandboxed process) and writes all reports.
+    /// A batch never stops: whatever goes wrong with one student becomes that student's reason, and the gradebook is
+    /// always written.
+    /// </summary>
     public static async Task<List<StudentGrade>> GradeAllAsync(Grader grader, IReadOnlyList<(string Student, string Path)> submissions,
-        string outFolder, Action<string>? log = null)
+        string outFolder, Action<string>? log = null) =>
+        await GradeAllAsync(grader, submissions.Select(s => (s.Student, (IReadOnlyList<string>)[s.Path])).ToList(), outFolder, log);
+
+    /// <param name="afterEach">Called with each student's id once their reports are written (for tests and progress).</param>
+    public static async Task<List<StudentGrade>> GradeAllAsync(Grader grader, IReadOnlyList<(string Student, IReadOnlyList<string> Paths)> submissions,
+        string outFolder, Action<string>? log = null, Action<string>? afterEach = null)
     {
         Directory.CreateDirectory(outFolder);
         var grades = new List<StudentGrade>();
-        foreach (var (student, path) in submissions)
+        try
         {
-            var grade = await grader.GradeAsync(student, path, outFolder);
-            grades.Add(grade);
-            await File.WriteAllTextAsync(Path.Combine(outFolder, $"{student}.json"), GradeReports.ToJson(grade));
-            await File.WriteAllTextAsync(Path.Combine(outFolder, $"{student}.feedback.md"), GradeReports.Feedback(grade));
-            var flags = grade.Issues.Count > 0 ? $"; {grade.Issues.Count} cell issue(s)" : "";
-            log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"{student,-24} {grade.Score,5:0.##} / {grade.MaxScore:0.##}  ({grade.Seconds:0.0} s{flags}{(grade.NotebookError is null ? "" : "; " + grade.NotebookError)})"));
+            foreach (var (student, paths) in submissions)
+            {
+                var grade = await grader.GradeAsync(student, paths, outFolder);
+                grades.Add(grade);
+                try
+                {
+                    await File.WriteAllTextAsync(Path.Combine(outFolder, $"{student}.json"), GradeReports.ToJson(grade));
+                    await File.WriteAllTextAsync(Path.Combine(outFolder, $"{student}.feedback.md"), GradeReports.Feedback(grade));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    log?.Invoke($"{student}: the reports could not be written ({e.Message})");
+                }
+                afterEach?.Invoke(student);
+                var flags = grade.Issues.Count > 0 ? $"; {grade.Issues.Count} cell issue(s)" : "";
+                log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                    $"{student,-24} {grade.Score,5:0.##} / {grade.MaxScore:0.##}  ({grade.Seconds:0.0} s{flags}{(grade.NotebookError is null ? "" : "; " + grade.NotebookError)})"));
+            }
         }
-        await File.WriteAllTextAsync(Path.Combine(outFolder, "gradebook.csv"), GradeReports.Gradebook(grades, grader.Parts));
+        finally
+        {
+            await File.WriteAllTextAsync(Path.Combine(outFolder, "gradebook.csv"), GradeReports.Gradebook(grades, grader.Parts));
+        }
         return grades;
     }
 
-    /// <summary>Student id and path of every submission: a file is its own name; a folder's notebooks are named by file or by subfolder.</summary>
-    public static List<(string Student, string Path)> FindSubmissions(IEnumerable<string> inputs)
+    /// <summary>
+    /// Student id and candidate notebooks of every submission: a file is its own student; in a folder, each notebook is
+    /// a student, and each subfolder is a student with all of its notebooks as candidates (the grader picks the one that
+    /// matches the assignment). Editor leftovers (<c>.ipynb_checkpoints</c>, macOS <c>._*</c> files, hidden files) are ignored.
+    /// </summary>
+    public static List<(string Student, IReadOnlyList<string> Paths)> FindSubmissions(IEnumerable<string> inputs)
     {
-        var found = new List<(string, string)>();
+        var found = new List<(string, IReadOnlyList<string>)>();
         foreach (var input in inputs)
         {
             if (File.Exists(input))
             {
-                found.Add((Path.GetFileNameWithoutExtension(input), Path.GetFullPath(input)));
+                found.Add((Path.GetFileNameWithoutExtension(input), [Path.GetFullPath(input)]));
                 continue;
             }
             if (!Directory.Exists(input))
                 throw new UsageException($"'{input}' is neither a file nor a folder.");
-            foreach (var file in Directory.EnumerateFiles(input, "*.ipynb").Order(StringComparer.Ordinal))
-                found.Add((Path.GetFileNameWithoutExtension(file), Path.GetFullPath(file)));
-            foreach (var folder in Directory.EnumerateDirectories(input).Order(StringComparer.Ordinal))
+            foreach (var file in Notebooks(input))
+                found.Add((Path.GetFileNameWithoutExtension(file), [file]));
+            foreach (var folder in Directory.EnumerateDirectories(input).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal))
             {
-                var notebook = Directory.EnumerateFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).FirstOrDefault();
-                if (notebook is not null)
-                    found.Add((Path.GetFileName(folder), Path.GetFullPath(notebook)));
+                var notebooks = Notebooks(folder).ToList();
+                if (notebooks.Count > 0)
+                    found.Add((Path.GetFileName(folder), notebooks));
             }
         }
         // Two submissions with the same name would overwrite each other's reports.
         return found.GroupBy(f => f.Item1).SelectMany(g => g.Select((f, i) => i == 0 ? f : ($"{f.Item1}-{i + 1}", f.Item2))).ToList();
     }
+
+    private static IEnumerable<string> Notebooks(string folder) =>
+        Directory.EnumerateFiles(folder, "*.ipynb").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal).Select(Path.GetFullPath);
 }

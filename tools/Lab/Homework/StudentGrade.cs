@@ -19,7 +19,8 @@ public enum PartStatus
 }
 
 /// <summary>One graded part of one student's submission.</summary>
-public sealed record PartGrade(string GradeId, double Points, double MaxPoints, PartStatus Status, string Reason, string? Answer = null);
+/// <param name="Where">The part as the student sees it: its heading and the cell numbers in the student's notebook.</param>
+public sealed record PartGrade(string GradeId, double Points, double MaxPoints, PartStatus Status, string Reason, string? Answer = null, string? Where = null);
 
 /// <summary>Everything the grader found for one student.</summary>
 public sealed record StudentGrade

@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RegularizationLab.Lab.Notebooks;
 
 namespace RegularizationLab.Lab.Homework;
@@ -6,120 +9,106 @@ namespace RegularizationLab.Lab.Homework;
 /// <summary>Something about a submission's cells the instructor should know (an edited or deleted locked cell, …).</summary>
 public sealed record CellIssue(string GradeId, string Kind, string Detail);
 
-/// <summary>The notebook that is actually run for a student, and what was found while building it.</summary>
-public sealed record AssembledSubmission(Notebook Notebook, IReadOnlyList<CellIssue> Issues, IReadOnlyDictionary<int, string> GradeIdByCellIndex);
+/// <summary>The notebook that is actually run for a student, and where each part's cells are in it.</summary>
+/// <param name="Notebook">The notebook sent into the sandbox (its text carries the run's key: never write it to disk).</param>
+/// <param name="GradeIdByCellIndex">The assignment's cells by their index in <paramref name="Notebook"/>.</param>
+/// <param name="EvaluationCellIndex">For each autograded part, the index of its evaluation cell.</param>
+/// <param name="ExtraCellNumberByIndex">The student's extra cells by their index, with their number in the student's notebook.</param>
+public sealed record AssembledSubmission(Notebook Notebook, IReadOnlyDictionary<int, string> GradeIdByCellIndex,
+    IReadOnlyDictionary<string, int> EvaluationCellIndex, IReadOnlyDictionary<int, int> ExtraCellNumberByIndex);
 
 /// <summary>
-/// Builds the notebook to grade from the solution notebook (trusted) and a submission (untrusted): the student's
-/// answer cells, matched by nbgrader grade_id, go into the solution notebook's structure; every protected cell —
-/// instructions, setup, and the test cells, now WITH their hidden tests — comes from the solution. Protected cells that
-/// the student modified or deleted are reported by checksum; missing answer cells are graded as unanswered (the stub).
-/// Extra cells the student added are kept after the cell they followed.
+/// Builds the notebook to grade from the solution notebook (trusted) and a matched submission (untrusted). It has the
+/// exercise's structure: the student's answers (or the exercise's stub where an answer is missing or was rejected),
+/// the exercise's own locked cells (public checks only: what the submission holds in their place is ignored), the
+/// student's extra code cells where they were, and then, after every cell of the student's, one evaluation cell per
+/// graded part: the part's public checks and hidden tests, whose results go to <see cref="RegularizationLab.Homework.Evaluation"/>
+/// with the run's key. Check calls are fully qualified, so a class named Checks in a student's cell changes nothing.
 /// </summary>
 public static class SubmissionAssembler
 {
-    public static AssembledSubmission Assemble(Notebook solution, Notebook exercise, Notebook submission)
+    public static AssembledSubmission Assemble(Notebook solution, Notebook exercise, MatchedSubmission matched,
+        IReadOnlySet<string> rejectedAnswers, IReadOnlySet<int> rejectedExtras, string key)
     {
-        var issues = new List<CellIssue>();
-        var byId = new Dictionary<string, NotebookCell>(StringComparer.Ordinal);
-        var extrasAfter = new Dictionary<string, List<NotebookCell>>(StringComparer.Ordinal);
-        string anchor = "";
-        foreach (var cell in submission.Cells)
-        {
-            var id = NbgraderCell.Read(cell)?.GradeId;
-            if (id is not null && !byId.ContainsKey(id))
-            {
-                byId[id] = cell;
-                anchor = id;
-            }
-            else if (id is not null)
-            {
-                issues.Add(new CellIssue(id, "duplicated", $"cell {cell.Number} repeats the id '{id}'; the first copy was used"));
-            }
-            else if (cell.Kind == CellKind.Code && cell.Source.Trim().Length > 0)
-            {
-                (extrasAfter.TryGetValue(anchor, out var list) ? list : extrasAfter[anchor] = []).Add(cell);
-            }
-        }
-
         var exerciseById = exercise.Cells.ToDictionary(c => NbgraderCell.Read(c)!.GradeId, StringComparer.Ordinal);
         var assembled = solution.Clone();
         var cells = new JsonArray();
         var gradeIds = new Dictionary<int, string>();
+        var extraNumbers = new Dictionary<int, int>();
         void Add(JsonObject json, string? id)
         {
             if (id is not null) gradeIds[cells.Count] = id;
             cells.Add(json);
         }
+        void AddExtra(ExtraCell extra)
+        {
+            extraNumbers[cells.Count] = extra.CellNumber;
+            Add(CodeCell(extra.Source), null);
+        }
+        var extras = matched.Extras.Where(e => !rejectedExtras.Contains(e.CellNumber)).ToLookup(e => e.After);
 
-        bool gradingModeAdded = false;
-        foreach (var extra in extrasAfter.GetValueOrDefault("") ?? [])
-            Add(Clean(extra.Json), null);
+        foreach (var extra in extras[""])
+            AddExtra(extra);
         foreach (var cell in assembled.Cells)
         {
             var meta = NbgraderCell.Read(cell)!;
-            var exerciseCell = exerciseById[meta.GradeId];
-            byId.TryGetValue(meta.GradeId, out var submitted);
-            var json = (JsonObject)cell.Json.DeepClone();
-            if (meta.Solution)
-            {
-                if (submitted is null)
-                {
-                    issues.Add(new CellIssue(meta.GradeId, "missing", "the answer cell is missing; it was graded as unanswered"));
-                    json["source"] = exerciseCell.Json["source"]?.DeepClone();
-                }
-                else
-                {
-                    json["source"] = new NotebookCell(Clean(submitted.Json), 0).Json["source"]?.DeepClone();
-                }
-            }
-            else
-            {
-                // The full instructor version (hidden tests included), whatever the submission holds.
-                json["source"] = NbText.ToLines(HomeworkMarkers.StripMarkers(cell.Source));
-                var expected = HomeworkMarkers.Checksum(ExerciseGenerator.CellType(exerciseCell), exerciseCell.Source);
-                // The instructor's own version (hidden tests included) is not an edit either: grading a solution is a self-test.
-                var instructors = HomeworkMarkers.Checksum(ExerciseGenerator.CellType(cell), cell.Source);
-                if (submitted is null)
-                    issues.Add(new CellIssue(meta.GradeId, "deleted", $"the locked cell was deleted (expected {Short(expected)}); the original was restored"));
-                else if (HomeworkMarkers.Checksum(ExerciseGenerator.CellType(submitted), submitted.Source) is var found && found != expected && found != instructors)
-                    issues.Add(new CellIssue(meta.GradeId, "modified", $"the locked cell was edited (checksum {Short(found)} instead of {Short(expected)}); the original was restored"));
-            }
-            if (json["cell_type"]?.GetValue<string>() == "code")
+            var json = (JsonObject)exerciseById[meta.GradeId].Json.DeepClone();
+            if (meta.Solution && matched.Answers.TryGetValue(meta.GradeId, out var answer) && !rejectedAnswers.Contains(meta.GradeId)
+                && answer.Source.Trim().Length > 0) // an emptied answer cell is unanswered: the stub says "not implemented yet"
+                json["source"] = NbText.ToLines(answer.Source);
+            if (meta.IsAutogradedTest)
+                json["source"] = NbText.ToLines(QualifyCheckCalls(new NotebookCell(json, 0).Source));
+            if ((string?)json["cell_type"] == "code")
             {
                 json["outputs"] = new JsonArray();
                 json["execution_count"] = null;
             }
-            if (meta.IsAutogradedTest)
-                json["source"] = NbText.ToLines(QualifyCheckCalls(new NotebookCell(json, 0).Source));
             Add(json, meta.GradeId);
-            if (!gradingModeAdded && IsSetupCell(json))
-            {
-                Add(GradingModeCell(), null);
-                gradingModeAdded = true;
-            }
-            foreach (var extra in extrasAfter.GetValueOrDefault(meta.GradeId) ?? [])
-                Add(Clean(extra.Json), null);
+            foreach (var extra in extras[meta.GradeId])
+                AddExtra(extra);
         }
-        if (!gradingModeAdded)
-            throw new FormatException("the solution notebook has no setup cell that loads Course.dll (#r \".../Course.dll\"), so grading mode cannot be switched on.");
+
+        var evaluations = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var cell in solution.Cells)
+        {
+            var meta = NbgraderCell.Read(cell)!;
+            if (!meta.IsAutogradedTest) continue;
+            evaluations[meta.GradeId] = cells.Count;
+            Add(CodeCell(EvaluationCell(meta.GradeId, HomeworkMarkers.StripMarkers(cell.Source), key)), null);
+        }
         assembled.Root["cells"] = cells;
-        return new AssembledSubmission(Notebook.Parse(assembled.ToJson()), issues, gradeIds);
+        return new AssembledSubmission(Notebook.Parse(assembled.ToJson()), gradeIds, evaluations, extraNumbers);
     }
 
-    /// <summary>The first code cell that loads the course library: grading mode is switched on right after it.</summary>
-    private static bool IsSetupCell(JsonObject cell) =>
-        (string?)cell["cell_type"] == "code" && new NotebookCell(cell, 0).Source.Contains("Course.dll", StringComparison.Ordinal);
-
-    /// <summary>The cell the grader adds: from here on, a failing check throws, so its test cell earns no points.</summary>
-    private static JsonObject GradingModeCell() => new()
+    /// <summary>
+    /// The evaluation cell of one part: every check call of the solution's test cell (hidden tests included), collected
+    /// into one array and handed to <c>Evaluation.Report</c> with the run's key.
+    /// </summary>
+    public static string EvaluationCell(string gradeId, string testSource, string key)
     {
-        ["cell_type"] = "code",
-        ["execution_count"] = null,
-        ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
-        ["outputs"] = new JsonArray(),
-        ["source"] = NbText.ToLines("// Added by `lab grade`: failing checks now throw, so their test cell earns no points.\nglobal::RegularizationLab.Homework.Checks.EnterGradingMode();"),
-    };
+        var calls = CheckCalls(gradeId, testSource);
+        var body = string.Join(",\n", calls.Select(c => "    " + QualifyCheckCalls(c)));
+        return $"// Added by `lab grade`: the checks and hidden tests of '{gradeId}', reported to the grader.\n"
+               + $"global::RegularizationLab.Homework.Evaluation.Report(\"{key}\", \"{gradeId}\", () => new global::RegularizationLab.Homework.CheckResult[]\n{{\n{body}\n}});";
+    }
+
+    /// <summary>The check calls of a test cell, one per statement; anything else in a test cell is an authoring error.</summary>
+    public static IReadOnlyList<string> CheckCalls(string gradeId, string testSource)
+    {
+        var tree = CSharpSyntaxTree.ParseText(testSource, CSharpParseOptions.Default.WithKind(SourceCodeKind.Script));
+        var statements = tree.GetRoot().DescendantNodes().OfType<GlobalStatementSyntax>().Select(g => g.Statement).ToList();
+        var calls = new List<string>();
+        foreach (var statement in statements)
+        {
+            if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call })
+                calls.Add(call.ToString());
+            else
+                throw new FormatException($"test cell '{gradeId}': every statement must be one check call (Checks.Name(...);), found: {statement.ToString().Split('\n')[0]}");
+        }
+        if (calls.Count == 0)
+            throw new FormatException($"test cell '{gradeId}' has no check calls.");
+        return calls;
+    }
 
     /// <summary>
     /// Test cells call <c>Checks.…</c>; a class named Checks defined in a student's cell would take precedence over the
@@ -128,18 +117,12 @@ public static class SubmissionAssembler
     public static string QualifyCheckCalls(string source) =>
         System.Text.RegularExpressions.Regex.Replace(source, @"(?<![\w.:])(Checks|CheckOptions)\.", "global::RegularizationLab.Homework.$1.");
 
-    /// <summary>A copy of a submitted cell without outputs, so old outputs cannot be mistaken for new ones.</summary>
-    private static JsonObject Clean(JsonObject cell)
+    private static JsonObject CodeCell(string source) => new()
     {
-        var copy = (JsonObject)cell.DeepClone();
-        if ((string?)copy["cell_type"] == "code")
-        {
-            copy["outputs"] = new JsonArray();
-            copy["execution_count"] = null;
-        }
-        if (copy["source"] is null) copy["source"] = "";
-        return copy;
-    }
-
-    private static string Short(string checksum) => checksum.Length > 19 ? checksum[..19] + "…" : checksum;
+        ["cell_type"] = "code",
+        ["execution_count"] = null,
+        ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
+        ["outputs"] = new JsonArray(),
+        ["source"] = NbText.ToLines(source),
+    };
 }

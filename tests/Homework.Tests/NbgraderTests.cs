@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using RegularizationLab.Lab.Execution;
+using RegularizationLab.Lab.Homework;
+using RegularizationLab.Lab.Notebooks;
+
+namespace Homework.Tests;
+
+/// <summary>
+/// Under nbgrader (which sets NBGRADER_EXECUTION=autograde while it executes a notebook) a failing check must fail its
+/// grade cell, as nbgrader gives a cell's points only when it runs without an error. The instructor's version (hidden
+/// tests included, as nbgrader's autograde runs it) is run once as solved and once with a wrong answer.
+/// </summary>
+[Collection("Grading")]
+public class NbgraderTests
+{
+    /// <summary>Runs the child with nbgrader's environment variable, through the runner's sandbox hook.</summary>
+    private sealed class NbgraderEnvironment : IChildSandbox
+    {
+        public string ExchangeFolder { get; } = Directory.CreateTempSubdirectory("nbgrader-env").FullName;
+
+        public string? StandardInput => null;
+
+        public void Wrap(ProcessStartInfo start) => start.Environment["NBGRADER_EXECUTION"] = "autograde";
+    }
+
+    private static async Task<(NotebookRunResult Result, Notebook Notebook)> Run(string name, Func<string, string> edit)
+    {
+        var folder = Path.Combine(Repository.Root, "solutions"); // "../bin/course/Course.dll" must resolve as for the solution
+        var notebook = Notebook.Load(Repository.Solution("hw1-l1-l2"));
+        foreach (var cell in notebook.Cells) cell.Source = edit(HomeworkMarkers.StripMarkers(cell.Source));
+        var path = Path.Combine(Repository.Root, "out", "nbgrader-tests", name + ".ipynb");
+        notebook.Save(path);
+        var runner = new IsolatedNotebookRunner(new RunnerOptions
+        {
+            CellTimeout = TimeSpan.FromSeconds(120), ContinueOnError = true, BaseDirectory = folder, Sandbox = new NbgraderEnvironment(),
+        });
+        return (await runner.RunAsync(path, Path.ChangeExtension(path, ".executed.ipynb")), notebook);
+    }
+
+    private static CellStatus StatusOf((NotebookRunResult Result, Notebook Notebook) run, string gradeId) =>
+        run.Result.Cells.Single(c => c.Number == run.Notebook.Cells.First(n => NbgraderCell.Read(n)!.GradeId == gradeId).Number).Status;
+
+    [Fact]
+    public async Task Under_nbgrader_a_solution_passes_every_grade_cell_and_a_wrong_answer_fails_its_own()
+    {
+        var solved = await Run("solved", s => s);
+        Assert.True(solved.Result.Succeeded, solved.Result.FailureReport);
+
+        var wrong = await Run("flipped-sign", s => s.Replace("gradient[i] = lambda * w[i];", "gradient[i] = -lambda * w[i];"));
+        Assert.Equal(CellStatus.Failed, StatusOf(wrong, "l2_tests"));
+        Assert.Contains("the sign is flipped", wrong.Result.Cells.Single(c => c.Status == CellStatus.Failed).Error);
+        foreach (var other in new[] { "weight_decay_tests", "soft_threshold_tests", "proximal_tests", "lambda_max_tests" })
+            Assert.Equal(CellStatus.Ok, StatusOf(wrong, other));
+    }
+}

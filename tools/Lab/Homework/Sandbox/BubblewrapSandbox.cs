@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using RegularizationLab.Lab.Execution;
+
+namespace RegularizationLab.Lab.Homework.Sandbox;
+
+/// <summary>
+/// One submission's sandbox, made with bubblewrap (<c>bwrap</c>): a fresh mount namespace in which the file system
+/// holds only the operating system (read-only), the .NET runtime and the course tool (read-only), and at
+/// <c>/course</c> what a student receives — the built library (<c>bin/course</c>), the chart script
+/// (<c>lib/Charts.csx</c>) and the data (<c>data/</c>), all read-only — plus an empty private working folder and a
+/// private <c>/tmp</c>. No network, its own PID namespace (every process the submission starts dies with it), a new
+/// session (it cannot reach the grader's terminal), and limits on managed memory and CPU time. The notebook arrives
+/// on standard input; the only folder shared with the grader is a fresh exchange folder for the runner's result.
+/// </summary>
+public sealed class BubblewrapSandbox : IChildSandbox, IDisposable
+{
+    /// <summary>Where the course copy appears inside the sandbox; the notebook runs in its <c>homework</c> folder.</summary>
+    public const string CourseRoot = "/course";
+
+    public const string WorkingFolder = CourseRoot + "/homework";
+
+    private readonly string _courseRoot;
+    private readonly SandboxLimits _limits;
+
+    /// <param name="courseRoot">The repository (the parent of <c>solutions/</c>): its bin/course, lib/Charts.csx and data/ are exposed.</param>
+    /// <param name="notebookJson">The notebook to run, written to the child's standard input.</param>
+    public BubblewrapSandbox(string courseRoot, string notebookJson, SandboxLimits limits)
+    {
+        _courseRoot = Path.GetFullPath(courseRoot);
+        _limits = limits;
+        StandardInput = notebookJson;
+        ExchangeFolder = Directory.CreateTempSubdirectory("lab-grade-").FullName;
+    }
+
+    public string ExchangeFolder { get; }
+
+    public string? StandardInput { get; }
+
+    public void Wrap(ProcessStartInfo start)
+    {
+        var inner = new List<string> { start.FileName };
+        inner.AddRange(start.ArgumentList);
+        var toolFolder = start.WorkingDirectory;
+
+        start.FileName = SandboxTool.BubblewrapPath ?? throw new InvalidOperationException(SandboxTool.MissingMessage);
+        start.ArgumentList.Clear();
+        var a = start.ArgumentList;
+        void Add(params string[] words) { foreach (var w in words) a.Add(w); }
+
+        Add("--die-with-parent", "--new-session", "--unshare-all", "--clearenv");
+        // The operating system, read-only; the merged-/usr symlinks as they are on the host.
+        foreach (var top in new[] { "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32" })
+        {
+            var info = new FileInfo(top);
+            if (info.LinkTarget is { } target) Add("--symlink", target, top);
+            else if (Directory.Exists(top)) Add("--ro-bind", top, top);
+        }
+        foreach (var file in new[] { "/etc/ld.so.cache", "/etc/passwd", "/etc/group", "/etc/nsswitch.conf", "/etc/localtime" })
+            if (File.Exists(file)) Add("--ro-bind", file, file);
+        Add("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp");
+        // The .NET runtime and the course tool (the child's program), read-only, where the host has them.
+        foreach (var folder in new[] { DotnetRoot(inner[0]), toolFolder }.Where(f => !string.IsNullOrEmpty(f)).Distinct())
+            if (!folder!.StartsWith("/usr/", StringComparison.Ordinal)) Add("--ro-bind", folder, folder);
+        // What a student receives, read-only, and a private working folder.
+        Add("--tmpfs", CourseRoot, "--dir", WorkingFolder);
+        Add("--ro-bind", Path.Combine(_courseRoot, "bin", "course"), CourseRoot + "/bin/course");
+        Add("--ro-bind", Path.Combine(_courseRoot, "lib", "Charts.csx"), CourseRoot + "/lib/Charts.csx");
+        if (Directory.Exists(Path.Combine(_courseRoot, "data")))
+            Add("--ro-bind", Path.Combine(_courseRoot, "data"), CourseRoot + "/data");
+        Add("--bind", ExchangeFolder, ExchangeFolder);
+        Add("--remount-ro", "/"); // the sandbox's own root (with the mount points above) is read-only too
+        Add("--chdir", WorkingFolder);
+        foreach (var (name, value) in Environment(inner[0]))
+            Add("--setenv", name, value);
+        Add("--");
+        // CPU seconds (all threads together) as a hard limit: a busy loop in a background thread ends with the process.
+        if (SandboxTool.PrlimitPath is { } prlimit)
+            Add(prlimit, $"--cpu={_limits.CpuSeconds.ToString(CultureInfo.InvariantCulture)}", "--");
+        foreach (var word in inner) a.Add(word);
+        start.WorkingDirectory = "/";
+        start.Environment.Clear();
+    }
+
+    private IEnumerable<(string, string)> Environment(string dotnet)
+    {
+        yield return ("PATH", "/usr/local/bin:/usr/bin:/bin");
+        yield return ("HOME", "/tmp");
+        yield return ("TMPDIR", "/tmp");
+        yield return ("LANG", "C.UTF-8");
+        yield return ("DOTNET_CLI_TELEMETRY_OPTOUT", "1");
+        yield return ("DOTNET_NOLOGO", "1");
+        if (DotnetRoot(dotnet) is { } root) yield return ("DOTNET_ROOT", root);
+        // A hard limit on the managed heap: a memory hog gets an OutOfMemoryException at the same allocation every run.
+        yield return ("DOTNET_GCHeapHardLimit", "0x" + (_limits.MemoryMegabytes * 1024L * 1024L).ToString("X", CultureInfo.InvariantCulture));
+        yield return ("DOTNET_gcServer", "0");
+    }
+
+    private static string? DotnetRoot(string dotnet)
+    {
+        var resolved = File.Exists(dotnet) ? new FileInfo(dotnet).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(dotnet) : null;
+        return resolved is null ? null : Path.GetDirectoryName(resolved);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(ExchangeFolder, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
+
+/// <summary>The resource limits of one submission's sandbox.</summary>
+public sealed record SandboxLimits(int MemoryMegabytes, int CpuSeconds);
