@@ -19,6 +19,7 @@ using Microsoft.CSharp.RuntimeBinder;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using Plotly.NET.LayoutObjects;
+using static Microsoft.DotNet.Interactive.Kernel; // display(…): a kernel helper that a #load-ed script must import itself
 using PlotlyChart = Plotly.NET.CSharp.Chart; // Plotly.NET also has a Chart type: always use this alias here.
 
 /// <summary>
