@@ -36,13 +36,11 @@ public sealed class Mnist1DReference
 
     public static void SkipIfAbsent() => Skip.If(!IsPresent, "Skipped: " + AbsentReason);
 
-    public static string Path => Location.Value ?? throw new FileNotFoundException(AbsentReason);
-
     private static string? Locate()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = System.IO.Path.Combine(dir.FullName, RelativePath);
+            string candidate = Path.Combine(dir.FullName, RelativePath);
             if (File.Exists(candidate)) return candidate;
         }
         return null;
