@@ -74,7 +74,8 @@ public sealed class L1SparsityNotebookTests(L1SparsityNotebookFixture notebook) 
     {
         double NearZero(string label) => N(notebook.Line($@"^{label}.* clean-test acc {Num}, near-zero hidden weights {Num} ?%")[2]) / 100;
         double none = NearZero("none"), l2 = NearZero("L2 λ₂"), l1 = NearZero("L1 λ₁");
-        Assert.True(l1 > 0.5 && l1 > 5 * Math.Max(l2, 0.01) && l1 > 5 * Math.Max(none, 0.01), $"none {none}, L2 {l2}, L1 {l1}");
+        // At 10⁴ epochs L2 also drives a third of the weights below 10⁻³; L1 empties nearly the whole matrix.
+        Assert.True(l1 > 0.9 && l1 > 2 * l2 && l1 > 5 * Math.Max(none, 0.01), $"none {none}, L2 {l2}, L1 {l1}");
         var z = notebook.Line($@"exact zeros among all weights: subgradient SGD {Num} ?%, proximal SGD {Num} ?%");
         Assert.True(N(z[1]) < 1);
         Assert.True(N(z[2]) > 30);
