@@ -928,15 +928,12 @@ public static class NoiseCharts
     }
 
     /// <summary>The same frames as a static grid for print: one panel per frame.</summary>
-    public static GenericChart FitGrid(SliderFrame[] frames, string xTitle, string yTitle, int cols = 4)
+    public static GenericChart FitGrid(SliderFrame[] frames, string xTitle, string yTitle, int cols = 2)
     {
         var panels = frames.Select(frame => PlotlyChart.Combine(
             frame.Series.Select((series, s) => FitTrace(series, s, visible: true, showLegend: false)).ToArray())).ToArray();
         var rows = (frames.Length + cols - 1) / cols;
-        var grid = Charts.Grid(rows, cols, frames.Select(f => f.Label).ToArray(), panels);
-        dynamic layout = new Layout();
-        layout.height = 320 * rows;
-        return GenericChart.addLayout((Layout)layout, grid);
+        return Charts.Grid(rows, cols, frames.Select(f => f.Label).ToArray(), panels);
     }
 
     /// <summary>Means over seeds with ±spread error bars, e.g. ECE and accuracy against ε.</summary>

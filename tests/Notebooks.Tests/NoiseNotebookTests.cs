@@ -50,7 +50,7 @@ public sealed class NoiseNotebookTests(NoiseNotebookFixture notebook) : IClassFi
             Assert.True(tolerance < 0.01 * Math.Abs(formula), "the tolerance must be tight");
         }
         var noise = notebook.Line(@"clean loss L = ([0-9.]+); noise term Iσ²φ₁² = ([0-9.]+)");
-        Assert.Equal(15 * 0.09 * 1.5 * 1.5, Number(noise[2]), 3);       // I = 15, σ = 0.3, φ₁ = 1.5
+        Assert.Equal(15 * 0.09 * 1.5 * 1.5, Number(noise[2]), 1e-3);       // I = 15, σ = 0.3, φ₁ = 1.5
         var slopes = notebook.Line(@"slope: least squares ([-0-9.]+), ridge λ = Iσ² ([-0-9.]+), SGD with input noise ([-0-9.]+)");
         double plain = Number(slopes[1]), ridge = Number(slopes[2]), sgd = Number(slopes[3]);
         Assert.True(Math.Abs(sgd - ridge) < 0.1 * Math.Abs(plain - ridge), $"SGD slope {sgd}, ridge {ridge}, plain {plain}");
