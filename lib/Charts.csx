@@ -1079,6 +1079,16 @@ public static class BandCharts
         return Charts.Titled(GenericChart.addLayout((Layout)layout, grid), title, Math.Min(760, 170 * images.Length), 270);
     }
 
+    /// <summary>Sets the y axis (single-panel charts): its title, "linear" or "log" scale, and an optional [low, high]
+    /// range (for a log axis give log₁₀ of the ends), to zoom into a small difference such as 90% vs 91% accuracy.</summary>
+    public static GenericChart WithYAxis(GenericChart chart, string yTitle, string type = "linear", double[]? range = null)
+    {
+        dynamic layout = new Layout();
+        layout.yaxis = range is null ? new { title = new { text = yTitle }, type }
+            : (object)new { title = new { text = yTitle }, type, range };
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+
     private static GenericChart Axes(GenericChart chart, string xTitle, string yTitle)
     {
         dynamic layout = new Layout();
