@@ -15,7 +15,7 @@ public sealed record MatchedSubmission(
     IReadOnlyList<ExtraCell> Extras,
     IReadOnlyList<CellIssue> Issues,
     int Recognised)
-    // Recognised: how many of the assignment's cells were found by grade id or checksum (0: not this assignment).
+    // Recognised: how many of the assignment's cells were recognised (0: not this assignment; see Recognised below).
 {
     /// <summary>The student's editor number of a cell of the assignment (answer or locked), if it was found.</summary>
     public int? CellNumber(string gradeId) =>
@@ -128,7 +128,22 @@ public static class SubmissionMatcher
             issues.Add(new CellIssue(anchor.Length == 0 ? "(start)" : anchor, "extra",
                 $"cell {i + 1} is not part of the assignment; it was run {(anchor.Length == 0 ? "at the start" : $"after '{anchor}'")}, where you put it"));
         }
-        return new(answers, lockedNumbers, extras, issues, found.Count);
+        return new(answers, lockedNumbers, extras, issues, Recognised(layout, found, how));
+    }
+
+    /// <summary>
+    /// How many of the assignment's cells were recognised: the answer and test cells found by their (assignment-specific)
+    /// grade ids, plus the locked cells found with their exact text — the latter only when at least a quarter of them are,
+    /// since generic cells (a setup cell, "Checks.Summary();") also appear in other assignments. 0: not this assignment.
+    /// </summary>
+    private static int Recognised(List<(NotebookCell Cell, NbgraderCell Meta)> layout, Dictionary<string, int> found, Dictionary<string, string> how)
+    {
+        int parts = layout.Count(l => (l.Meta.Solution || l.Meta.Grade) && found.ContainsKey(l.Meta.GradeId));
+        var locked = layout.Where(l => l.Meta.IsProtected && !l.Meta.Grade).ToList();
+        int byText = locked.Count(l => found.ContainsKey(l.Meta.GradeId) && how[l.Meta.GradeId] == "by its checksum");
+        int byIdAndText = locked.Count(l => found.ContainsKey(l.Meta.GradeId) && how[l.Meta.GradeId] != "by its checksum");
+        int lockedFound = byText + byIdAndText;
+        return parts + (4 * lockedFound >= locked.Count && parts + byText > 0 ? lockedFound : 0);
     }
 
     /// <summary>Grading a solution is a self-test: the instructor's full version of a locked cell is not an edit.</summary>
