@@ -11,7 +11,7 @@ namespace RegularizationLab.Optimizers;
 /// The default is PyTorch's AdamW(lr = α, weight_decay = λ): p ← p − lr·wd·p, so values ported from PyTorch code
 /// mean the same here (and the blog's θ − η_t m/√v − η_t λθ). With <see cref="WeightDecayScale.ScheduleMultiplier"/>
 /// the decay term is η_t·λ·w (the paper's Algorithm 2, where λ is not multiplied by α). Decay touches only parameters
-/// with Regularized = true. <see cref="AdamReference"/> writes the same step as a plain loop over the weights.
+/// with Regularized = true. <see cref="ReferenceUpdates.AdamW"/> writes the same step as a plain loop over the weights.
 /// </summary>
 public sealed class AdamW : OptimizerBase
 {

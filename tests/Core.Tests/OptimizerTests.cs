@@ -299,30 +299,6 @@ public class OptimizerTests
         Assert.Equal(2.0 * Math.Pow(1 - lr * wd, 10), p.Value[0, 0], 1e-13);
     }
 
-    [Theory]
-    [InlineData(0.0, 0.0)]     // Adam
-    [InlineData(0.05, 0.0)]    // Adam + L2 (the penalty gradient goes through the moments)
-    [InlineData(0.0, 0.05)]    // AdamW
-    public void Fused_adam_kernels_match_the_plain_reference_step(double l2, double weightDecay)
-    {
-        // The optimizers run a vectorized single-pass kernel; AdamReference is the paper's loop written plainly.
-        double alpha = 0.02;
-        double[] start = Enumerable.Range(0, 19).Select(i => Math.Sin(i + 1.0)).ToArray();   // 19: vector + tail
-        var p = Weight(start);
-        IOptimizer fused = weightDecay > 0 ? new AdamW(alpha, weightDecay)
-            : new Adam(alpha, penalty: l2 > 0 ? new L2Penalty(l2, L2Convention.HalfLambdaSumOfSquares) : null);
-        double[] w = (double[])start.Clone(), m = new double[w.Length], v = new double[w.Length];
-        for (int t = 1; t <= 5; t++)
-        {
-            double[] g = w.Select((x, j) => Math.Cos(3 * x + j)).ToArray();
-            SetGradient(p, g);
-            fused.Step(new[] { p });
-            AdamReference.Step(w, g, m, v, t, alpha, l2: l2, decay: alpha * weightDecay);
-            for (int j = 0; j < w.Length; j++)
-                Assert.Equal(w[j], p.Value.Data[j], 1e-14);
-        }
-    }
-
     [Fact]
     public void Adam_with_L2_and_AdamW_train_to_different_weights()
     {

@@ -73,6 +73,16 @@ public sealed partial class IntroductionNotebookTests(IntroductionNotebookFixtur
         Assert.Equal(actual, map);
     }
 
+    [Fact]
+    public void The_README_course_map_lists_exactly_the_notebooks_that_exist()
+    {
+        string folder = NotebooksFolder();
+        var actual = Directory.GetFiles(folder, "*.ipynb").Select(Path.GetFileName).Order().ToList();
+        string readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(folder)!, "README.md"));
+        var listed = ReadmeMapRow().Matches(readme).Select(m => m.Groups["file"].Value).ToList();
+        Assert.Equal(actual, listed);
+    }
+
     private static string NotebooksFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -94,6 +104,10 @@ public sealed partial class IntroductionNotebookTests(IntroductionNotebookFixtur
 
     [GeneratedRegex(@"^\| (?<number>\d\d) \| (?<title>[^|]+) \|", RegexOptions.Multiline)]
     private static partial Regex MapRow();
+
+    // A README course-map row: "| NN | `notebooks/NN-name.ipynb` | topic |".
+    [GeneratedRegex(@"^\| \d\d \| `notebooks/(?<file>[^`]+\.ipynb)` \|", RegexOptions.Multiline)]
+    private static partial Regex ReadmeMapRow();
 
     [GeneratedRegex(@"^\s*(?<lambda>[\d.]+)\s+(?<train>[\d.]+) ?%\s+(?<flipped>\d+) of \d+\s+(?<validation>[\d.]+) ?%\s+(?<test>[\d.]+) ?%\s*$", RegexOptions.Multiline)]
     private static partial Regex TableRow();
