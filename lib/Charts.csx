@@ -288,6 +288,12 @@ public static class Charts
             {
                 SetMember(AxisOf(layout, "xaxis" + suffix), "matches", "x");
                 SetMember(AxisOf(layout, "yaxis" + suffix), "matches", "y");
+                if ((n - 1) % cols != 0)   // shared y axis: its title only in the first column, clear of the neighbours
+                {
+                    dynamic blank = new Title();
+                    blank.text = "";
+                    SetMember(AxisOf(layout, "yaxis" + suffix), "title", blank);
+                }
             }
         }
         dynamic size = new Layout();
