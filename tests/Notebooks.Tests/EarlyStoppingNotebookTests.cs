@@ -1,10 +1,15 @@
 using System.Text.RegularExpressions;
+using RegularizationLab.Lab.Execution;
 
 namespace RegularizationLab.Notebooks.Tests;
 
 public sealed class EarlyStoppingNotebookFixture : PrintedNotebookFixture
 {
     protected override string NotebookFile => "05-early-stopping-and-spectral-bias.ipynb";
+
+    // The full-scale blog run (2 × 500 epochs) and the Fashion-MNIST run are single cells;
+    // on a heavily shared machine they can exceed the default 300 s.
+    protected override RunnerOptions? Options => new() { CellTimeout = TimeSpan.FromMinutes(30) };
 }
 
 /// <summary>

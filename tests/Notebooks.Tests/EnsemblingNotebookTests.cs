@@ -1,10 +1,15 @@
 using System.Text.RegularExpressions;
+using RegularizationLab.Lab.Execution;
 
 namespace RegularizationLab.Notebooks.Tests;
 
 public sealed class EnsemblingNotebookFixture : PrintedNotebookFixture
 {
     protected override string NotebookFile => "06-ensembling-and-bagging.ipynb";
+
+    // Each MNIST-1D ensemble kind trains eight full-scale members in one cell are single cells;
+    // on a heavily shared machine they can exceed the default 300 s.
+    protected override RunnerOptions? Options => new() { CellTimeout = TimeSpan.FromMinutes(30) };
 }
 
 /// <summary>
