@@ -18,7 +18,7 @@ public sealed class AugmentationNotebookTests(AugmentationNotebookFixture notebo
     private static double Parse(Group g) => double.Parse(g.Value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     [Fact]
-    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 16);
+    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 14);
 
     [Fact]
     public void Fig1_the_augmented_network_keeps_improving_after_the_plain_one_interpolates()
