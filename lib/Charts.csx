@@ -4,7 +4,7 @@
 //
 // This file must compile against BOTH Plotly.NET 5.x + Plotly.NET.CSharp 0.13 (what VS Code users get) and
 // Plotly.NET 6.0.0 + Plotly.NET.CSharp 0.14 (what the course runner has). So it follows the compatible style of
-// /work/shared/notes/plotly-compat.md strictly:
+// the course notes on Plotly.NET 5.x/6.0 compatibility strictly:
 //   - Plotly.NET.CSharp chart functions with explicit generic arguments and only named optional arguments that exist
 //     in both versions (Name, MarkerColor, ColorScale, ShowScale, X, Y, SubPlotTitles, TitleText);
 //   - arrays, never IEnumerable<T>-typed values, for optional data arguments;
@@ -13,9 +13,34 @@
 //     GenericChart.addLayout / GenericChart.ofTraceObject.
 // The helpers take arrays and small records; data code (training, grids, histograms) stays in the library.
 
+using System.Collections;
+using System.Runtime.CompilerServices;
+using Microsoft.CSharp.RuntimeBinder;
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using Plotly.NET.LayoutObjects;
 using PlotlyChart = Plotly.NET.CSharp.Chart; // Plotly.NET also has a Chart type: always use this alias here.
+
+/// <summary>
+/// The course's one check line: "✓ claim" when it holds, "✗ FAILED: claim" when it does not. Every notebook states its
+/// claims with it, so a reader (and the tests) can scan a run for ✗.
+/// </summary>
+void Check(bool passed, string claim) =>
+    Console.WriteLine(passed ? $"✓ {claim}" : $"✗ FAILED: {claim}");
+
+/// <summary>One live progress line under the cell for a sweep: <c>new SweepOptions { Progress = ShowSweepProgress("…") }</c>.</summary>
+Action<RegularizationLab.Training.SweepProgress> ShowSweepProgress(string title)
+{
+    var shown = display(title);
+    return progress => shown.Update(progress.ToString());
+}
+
+/// <summary>One live progress line under the cell for a single training run: <c>Progress = ShowTrainingProgress("…")</c>.</summary>
+Action<RegularizationLab.Training.TrainingProgress> ShowTrainingProgress(string title)
+{
+    var shown = display(title);
+    return progress => shown.Update($"{title} {progress}");
+}
 
 /// <summary>One named line (or set of markers): X and Y of equal length.</summary>
 public sealed record ChartSeries(string Name, double[] X, double[] Y, bool Markers = false);
@@ -42,12 +67,17 @@ public static class Charts
     public const int DefaultHeight = 440;
 
     /// <summary>Several lines on one set of axes, e.g. train vs test loss per epoch.</summary>
-    public static GenericChart Lines(string title, string xTitle, string yTitle, params ChartSeries[] series)
+    public static GenericChart Lines(string title, string xTitle, string yTitle, params ChartSeries[] series) =>
+        Lines(title, xTitle, yTitle, series, logX: false);
+
+    /// <summary>Lines with logarithmic axes where the values span decades (λ sweeps, epochs, rescaling factors).</summary>
+    public static GenericChart Lines(string title, string xTitle, string yTitle, ChartSeries[] series,
+        bool logX = false, bool logY = false)
     {
         var charts = new GenericChart[series.Length];
         for (var i = 0; i < series.Length; i++)
             charts[i] = LineOf(series[i], i);
-        return Styled(PlotlyChart.Combine(charts), title, xTitle, yTitle);
+        return Styled(PlotlyChart.Combine(charts), title, xTitle, yTitle, logX, logY);
     }
 
     /// <summary>2-D points coloured by class, e.g. a two-moons training set.</summary>
@@ -57,17 +87,49 @@ public static class Charts
     /// <summary>A heatmap of Z over the grid (xs, ys), optionally with labelled points on top: a decision surface.
     /// Pale colours from class 0's to class 1's, so the points stay visible on it.</summary>
     public static GenericChart Heatmap(string title, double[] xs, double[] ys, double[][] z,
-        ChartPoints? points = null, string xTitle = "x₁", string yTitle = "x₂")
+        ChartPoints? points = null, string xTitle = "x₁", string yTitle = "x₂", bool equalAspect = false)
     {
         var layers = new List<GenericChart> { HeatmapLayer("value", xs, ys, z, Min(z), Max(z), visible: true, showScale: true) };
         if (points is not null)
             layers.AddRange(PointsByClass(points));
-        return WithLegendOnTop(Styled(PlotlyChart.Combine(layers.ToArray()), title, xTitle, yTitle));
+        var chart = WithLegendOnTop(Styled(PlotlyChart.Combine(layers.ToArray()), title, xTitle, yTitle));
+        return equalAspect ? EqualAspect(chart) : chart;
     }
+
+    /// <summary>
+    /// Signed values (weights, gradients) on a diverging scale centred on zero: 0 is white, negative blue, positive red,
+    /// and the range is symmetric, ±<paramref name="limit"/> (default: the largest |z|). Square cells (equal aspect), so
+    /// a weight matrix looks like a matrix. Give every panel of a grid the same limit, or let <see cref="Grid"/> share it.
+    /// </summary>
+    public static GenericChart SignedHeatmap(string title, double[] xs, double[] ys, double[][] z,
+        string xTitle = "column", string yTitle = "row", double? limit = null)
+    {
+        var bound = limit ?? Math.Max(z.Max(row => row.Max(Math.Abs)), 1e-12);
+        var trace = new Trace2D("heatmap");
+        dynamic heat = trace;
+        heat.name = "value";
+        heat.x = xs;
+        heat.y = ys;
+        heat.z = z;
+        heat.zmin = -bound;
+        heat.zmax = bound;
+        heat.colorscale = Diverging;
+        heat.colorbar = new { len = 0.9, thickness = 14, title = new { text = "value" } };
+        heat.hovertemplate = "x %{x}, y %{y}: %{z:.3g}<extra></extra>";
+        return EqualAspect(Styled(GenericChart.ofTraceObject(true, trace), title, xTitle, yTitle));
+    }
+
+    /// <summary>Blue (negative) – white (0) – red (positive), colour-blind safe; use with a symmetric range.</summary>
+    public static readonly object[] Diverging =
+    {
+        new object[] { 0.0, "#2166ac" }, new object[] { 0.25, "#92c5de" }, new object[] { 0.5, "#ffffff" },
+        new object[] { 0.75, "#f4a582" }, new object[] { 1.0, "#b2182b" },
+    };
 
     /// <summary>Contour lines of Z over the grid (xs, ys), optionally with points or a path on top: a loss surface.</summary>
     public static GenericChart Contour(string title, double[] xs, double[] ys, double[][] z,
-        ChartPoints? points = null, ChartSeries[]? paths = null, string xTitle = "w₁", string yTitle = "w₂")
+        ChartPoints? points = null, ChartSeries[]? paths = null, string xTitle = "w₁", string yTitle = "w₂",
+        bool equalAspect = false)
     {
         var layers = new List<GenericChart>
         {
@@ -80,11 +142,16 @@ public static class Charts
             for (var i = 0; i < paths.Length; i++)
                 layers.Add(LineOf(paths[i], i + 1));
         }
-        return Styled(PlotlyChart.Combine(layers.ToArray()), title, xTitle, yTitle);
+        var chart = Styled(PlotlyChart.Combine(layers.ToArray()), title, xTitle, yTitle);
+        return equalAspect ? EqualAspect(chart) : chart;
     }
 
     /// <summary>Pre-binned histograms drawn as bars (overlaid, half transparent when there are several).</summary>
-    public static GenericChart Histogram(string title, string xTitle, string yTitle, params ChartHistogram[] histograms)
+    public static GenericChart Histogram(string title, string xTitle, string yTitle, params ChartHistogram[] histograms) =>
+        Histogram(title, xTitle, yTitle, histograms, logY: false);
+
+    /// <summary>Histograms with a log count axis, so one tall bar does not squash a spread-out distribution.</summary>
+    public static GenericChart Histogram(string title, string xTitle, string yTitle, ChartHistogram[] histograms, bool logY)
     {
         var charts = new GenericChart[histograms.Length];
         for (var i = 0; i < histograms.Length; i++)
@@ -107,7 +174,7 @@ public static class Charts
             bar.marker = new { color = Palette[i % Palette.Length] };
             charts[i] = GenericChart.ofTraceObject(true, trace);
         }
-        var chart = Styled(PlotlyChart.Combine(charts), title, xTitle, yTitle);
+        var chart = Styled(PlotlyChart.Combine(charts), title, xTitle, yTitle, logY: logY);
         dynamic layout = new Layout();
         layout.barmode = "overlay";
         layout.bargap = 0;
@@ -118,7 +185,12 @@ public static class Charts
     /// Lines that change with a swept quantity: one slider position per frame, all traces precomputed, so the chart
     /// works in VS Code and in the offline HTML alike (the slider only switches trace visibility, no code runs).
     /// </summary>
-    public static GenericChart SliderLines(string title, string xTitle, string yTitle, string sliderLabel, params SliderFrame[] frames)
+    public static GenericChart SliderLines(string title, string xTitle, string yTitle, string sliderLabel, params SliderFrame[] frames) =>
+        SliderLines(title, xTitle, yTitle, sliderLabel, frames, logX: false);
+
+    /// <summary><see cref="SliderLines(string, string, string, string, SliderFrame[])"/> with optional log axes.</summary>
+    public static GenericChart SliderLines(string title, string xTitle, string yTitle, string sliderLabel, SliderFrame[] frames,
+        bool logX = false, bool logY = false)
     {
         var charts = new List<GenericChart>();
         var owner = new List<int>(); // frame index of each trace
@@ -140,8 +212,21 @@ public static class Charts
                 owner.Add(f);
             }
         }
-        var chart = Styled(PlotlyChart.Combine(charts.ToArray()), title, xTitle, yTitle);
+        var chart = Styled(PlotlyChart.Combine(charts.ToArray()), title, xTitle, yTitle, logX, logY);
         return WithSlider(chart, sliderLabel, frames.Select(f => f.Label).ToArray(), owner.ToArray(), alwaysVisible: 0);
+    }
+
+    /// <summary>
+    /// The print companion of <see cref="SliderLines(string, string, string, string, SliderFrame[])"/>: every slider
+    /// position as its own panel, side by side, on shared axis ranges, so the sweep reads on paper too.
+    /// </summary>
+    public static GenericChart LinePanels(string xTitle, string yTitle, string sliderLabel, SliderFrame[] frames,
+        int columns = 3, bool logX = false, bool logY = false)
+    {
+        var panels = frames.Select(f => Lines("", xTitle, yTitle, f.Series, logX, logY)).ToArray();
+        var rows = (frames.Length + columns - 1) / columns;
+        return Grid(rows, Math.Min(columns, frames.Length), frames.Select(f => $"{sliderLabel} = {f.Label}").ToArray(), panels,
+            shareAxes: true);
     }
 
     /// <summary>A heatmap that changes with a swept quantity (e.g. the decision surface per λ), points fixed on top.</summary>
@@ -170,15 +255,153 @@ public static class Charts
         return WithSlider(chart, sliderLabel, frames.Select(f => f.Label).ToArray(), owner.ToArray(), fixedTraces);
     }
 
-    /// <summary>Charts side by side: rows × cols subplots with a title each.</summary>
-    public static GenericChart Grid(int rows, int cols, string[] subplotTitles, params GenericChart[] charts)
+    /// <summary>
+    /// Charts side by side: rows × cols subplots with a title each. Legend entries stay on (one entry per name, above the
+    /// panels), and the panels' colour scales become ONE colour bar on one shared range, so equal colours mean equal
+    /// values in every panel. Pass <paramref name="sharedColorBar"/> = false when the panels show different quantities
+    /// (their colour bars are then hidden: only the shapes are compared).
+    /// </summary>
+    public static GenericChart Grid(int rows, int cols, string[] subplotTitles, params GenericChart[] charts) =>
+        Grid(rows, cols, subplotTitles, charts, equalAspect: false);
+
+    /// <summary><see cref="Grid(int, int, string[], GenericChart[])"/> with options: equal aspect in every panel
+    /// (geometry: norm balls, loss surfaces, square matrices), shared axis ranges, panel size in pixels.</summary>
+    public static GenericChart Grid(int rows, int cols, string[] subplotTitles, GenericChart[] charts,
+        bool equalAspect = false, bool sharedColorBar = true, bool shareAxes = false,
+        int? panelWidth = null, int? panelHeight = null)
     {
+        // Fit the page (the rendered site and VS Code show about 840 px): at most 370 px per panel, square by default.
+        var width = panelWidth ?? Math.Min(370, (PageWidth - 120) / cols);
+        var height = panelHeight ?? width;
         var grid = PlotlyChart.Grid(charts, rows, cols, SubPlotTitles: subplotTitles);
-        dynamic layout = new Layout();
-        layout.width = Math.Max(DefaultWidth, 360 * cols);
-        layout.height = Math.Max(320, 300 * rows);
-        layout.showlegend = false;
-        return GenericChart.addLayout((Layout)layout, grid);
+        var traces = GenericChart.getTraces(grid).ToList();
+        OneLegendEntryPerName(traces);
+        ShareOneColorBar(traces, sharedColorBar);
+
+        var layout = GenericChart.getLayout(grid);
+        for (var n = 1; n <= rows * cols; n++)
+        {
+            var suffix = n == 1 ? "" : n.ToString();
+            if (equalAspect)
+                SetMember(AxisOf(layout, "yaxis" + suffix), "scaleanchor", "x" + suffix);
+            if (shareAxes && n > 1)
+            {
+                SetMember(AxisOf(layout, "xaxis" + suffix), "matches", "x");
+                SetMember(AxisOf(layout, "yaxis" + suffix), "matches", "y");
+                if ((n - 1) % cols != 0)   // shared y axis: its title only in the first column, clear of the neighbours
+                {
+                    dynamic blank = new Title();
+                    blank.text = "";
+                    SetMember(AxisOf(layout, "yaxis" + suffix), "title", blank);
+                }
+            }
+        }
+        dynamic size = new Layout();
+        size.width = cols * width + 120;
+        size.height = rows * height + 130;
+        size.showlegend = true;
+        size.legend = new { orientation = "h", x = 0.0, y = 1.0, yanchor = "top", yref = "container" };
+        size.margin = new { t = 90, b = 50, l = 55, r = 70 };
+        return GenericChart.addLayout((Layout)size, grid);
+    }
+
+    /// <summary>The width a chart can use on a page of the rendered site (and in VS Code's output area).</summary>
+    public const int PageWidth = 840;
+
+    /// <summary>x and y at the same scale (one unit is as long on both axes): circles stay circles.</summary>
+    public static GenericChart EqualAspect(GenericChart chart)
+    {
+        SetMember(AxisOf(GenericChart.getLayout(chart), "yaxis"), "scaleanchor", "x");
+        SetMember(AxisOf(GenericChart.getLayout(chart), "yaxis"), "scaleratio", 1);
+        return chart;
+    }
+
+    // A repeated name (the same classes or paths in every panel) gets a legend entry only the first time.
+    private static void OneLegendEntryPerName(List<Trace> traces)
+    {
+        var seen = new HashSet<string>();
+        foreach (var trace in traces)
+        {
+            if (GetMember(trace, "name") is string name && !seen.Add(name))
+                SetMember(trace, "showlegend", false);
+        }
+    }
+
+    // Traces with a colour scale (heatmaps, filled contours) that would each draw a colour bar: keep the first bar, on
+    // the range that covers all of them; hide the rest. Traces that already hide their bar (boundary lines) are left.
+    private static void ShareOneColorBar(List<Trace> traces, bool shared)
+    {
+        var scaled = traces.Where(t => GetMember(t, "z") is not null && GetMember(t, "showscale") is not false).ToList();
+        if (scaled.Count == 0)
+            return;
+        if (!shared)
+        {
+            foreach (var t in scaled)
+                SetMember(t, "showscale", false);
+            return;
+        }
+        double low = double.PositiveInfinity, high = double.NegativeInfinity;
+        foreach (var t in scaled)
+        {
+            var (lo, hi) = GetMember(t, "zmin") is double zmin && GetMember(t, "zmax") is double zmax
+                ? (zmin, zmax) : RangeOf(GetMember(t, "z"));
+            low = Math.Min(low, lo);
+            high = Math.Max(high, hi);
+        }
+        if (!(high > low))
+            high = low + 1;
+        for (var i = 0; i < scaled.Count; i++)
+        {
+            SetMember(scaled[i], "zmin", low);
+            SetMember(scaled[i], "zmax", high);
+            SetMember(scaled[i], "zauto", false);
+            SetMember(scaled[i], "showscale", i == 0);
+            if (i == 0)
+                SetMember(scaled[i], "colorbar", new { x = 1.02, xref = "paper", len = 1.0, thickness = 14 });
+        }
+    }
+
+    private static (double Low, double High) RangeOf(object? z)
+    {
+        double low = double.PositiveInfinity, high = double.NegativeInfinity;
+        void Visit(object? value)
+        {
+            if (value is double d) { if (double.IsFinite(d)) { low = Math.Min(low, d); high = Math.Max(high, d); } }
+            else if (value is IEnumerable items and not string) foreach (var item in items) Visit(item);
+        }
+        Visit(z);
+        return (low, high);
+    }
+
+    // Layout axes by name ("xaxis", "yaxis3"): Plotly.NET stores them as LinearAxis objects; create one if missing.
+    private static object AxisOf(Layout layout, string name)
+    {
+        if (GetMember(layout, name) is { } axis)
+            return axis;
+        var created = new LinearAxis();
+        SetMember(layout, name, created);
+        return created;
+    }
+
+    // Property access by a name known only at run time, through the same dynamic binder as `((dynamic)obj).name`,
+    // which works on Plotly.NET's DynamicObj types in both 5.x and 6.0 (their method names differ between versions).
+    private static object? GetMember(object target, string name)
+    {
+        var site = CallSite<Func<CallSite, object, object?>>.Create(Microsoft.CSharp.RuntimeBinder.Binder.GetMember(
+            CSharpBinderFlags.None, name, typeof(Charts), new[] { CSharpArgumentInfo.Create(CSharpArgumentInfoFlags.None, null) }));
+        try { return site.Target(site, target); }
+        catch (RuntimeBinderException) { return null; }
+    }
+
+    private static void SetMember(object target, string name, object? value)
+    {
+        var site = CallSite<Func<CallSite, object, object?, object?>>.Create(Microsoft.CSharp.RuntimeBinder.Binder.SetMember(
+            CSharpBinderFlags.None, name, typeof(Charts), new[]
+            {
+                CSharpArgumentInfo.Create(CSharpArgumentInfoFlags.None, null),
+                CSharpArgumentInfo.Create(CSharpArgumentInfoFlags.UseCompileTimeType, null),
+            }));
+        site.Target(site, target, value);
     }
 
     /// <summary>Sets the chart's title and size (plotly.js attributes through dynamic: the same in both versions).</summary>
@@ -193,10 +416,17 @@ public static class Charts
         return GenericChart.addLayout((Layout)layout, chart);
     }
 
-    private static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle) =>
-        Titled(chart
+    private static GenericChart Styled(GenericChart chart, string title, string xTitle, string yTitle,
+        bool logX = false, bool logY = false)
+    {
+        var styled = Titled(chart
             .WithXAxisStyle<double, double, string>(TitleText: xTitle)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle), title);
+        var layout = GenericChart.getLayout(styled);
+        if (logX) SetMember(AxisOf(layout, "xaxis"), "type", "log");
+        if (logY) SetMember(AxisOf(layout, "yaxis"), "type", "log");
+        return styled;
+    }
 
     /// <summary>A heatmap trace from pale class-0 blue through white to pale class-1 orange, on a fixed value range.</summary>
     private static GenericChart HeatmapLayer(string name, double[] xs, double[] ys, double[][] z, double low, double high, bool visible, bool showScale)
@@ -320,7 +550,7 @@ public static class DecisionCharts
         dynamic layout = new Layout();
         layout.sliders = new object[] { new { active = 0, pad = new { t = 50 }, currentvalue = new { prefix = sliderLabel + " = " }, steps } };
         layout.xaxis = new { title = new { text = "x₁" } };
-        layout.yaxis = new { title = new { text = "x₂" } };
+        layout.yaxis = new { title = new { text = "x₂" }, scaleanchor = "x" };   // equal aspect: the moons keep their shape
         layout.legend = new { orientation = "h", y = 1.08 };
         return GenericChart.addLayout((Layout)layout, chart);
     }
@@ -328,10 +558,23 @@ public static class DecisionCharts
     /// <summary>One decision surface (as in <see cref="SurfaceSlider"/>) without a slider, e.g. one panel of a grid.</summary>
     public static GenericChart Surface(double[] xs, double[] ys, double[][] z, ChartPoints? points = null, bool[]? highlight = null)
     {
-        var traces = SurfaceTraces(xs, ys, z, showScale: false).ToList();
+        var traces = SurfaceTraces(xs, ys, z, showScale: true).ToList();
         if (points is not null)
-            traces.AddRange(PointTraces(points, highlight, markerSize: 4));
+            traces.AddRange(PointTraces(points, highlight, markerSize: 5));
         return PlotlyChart.Combine(traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray());
+    }
+
+    /// <summary>
+    /// The print companion of <see cref="SurfaceSlider"/>: every frame as its own panel (equal aspect, one P(1) colour
+    /// bar, one legend), <paramref name="columns"/> per row, titled "<paramref name="sliderLabel"/> = label".
+    /// </summary>
+    public static GenericChart SurfaceGrid(double[] xs, double[] ys, string sliderLabel, HeatmapFrame[] frames,
+        ChartPoints? points = null, bool[]? highlight = null, int columns = 3, string[]? panelTitles = null)
+    {
+        var panels = frames.Select(f => Surface(xs, ys, f.Z, points, highlight)).ToArray();
+        var titles = panelTitles ?? frames.Select(f => $"{sliderLabel} = {f.Label}").ToArray();
+        var rows = (frames.Length + columns - 1) / columns;
+        return Charts.Grid(rows, Math.Min(columns, frames.Length), titles, panels, equalAspect: true, shareAxes: true);
     }
 
     private static IEnumerable<Trace2D> SurfaceTraces(double[] xs, double[] ys, double[][] z, bool showScale)
@@ -345,7 +588,7 @@ public static class DecisionCharts
         fill.zmax = 1.0;
         fill.colorscale = "RdBu";
         fill.colorbar = new { len = 0.7, y = 0.4, title = new { text = "P(1)" } };
-        fill.opacity = 0.75;
+        fill.opacity = 0.45;   // pale enough that points of either class stay visible on both sides
         fill.showscale = showScale;
         fill.name = "P(class 1)";
         fill.contours = new { start = 0.1, end = 0.9, size = 0.1, coloring = "fill" };
@@ -387,7 +630,7 @@ public static class DecisionCharts
                     color = Charts.Palette[((k % Charts.Palette.Length) + Charts.Palette.Length) % Charts.Palette.Length],
                     size = marked ? markerSize + 3 : markerSize,
                     symbol = marked ? "x" : "circle",
-                    line = new { width = 0.5, color = "white" },
+                    line = new { width = marked ? 1.5 : 0.8, color = "#222222" },
                 };
                 yield return trace;
             }

@@ -26,7 +26,7 @@ public static class NetworkGrids
 
     /// <summary>
     /// The class probability of ONE dropout sub-network (the blog's figure 6): every dropout layer keeps each unit
-    /// with probability 1 − p, the SAME units for every grid point (as in the seeds' DropoutLayer, whose mask has the
+    /// with probability 1 − p, the SAME units for every grid point (as in the blog's DropoutLayer, whose mask has the
     /// layer's width), scaled by 1/(1 − p). Different seeds give different sub-networks; their average over many
     /// seeds approaches the dropout-off network. The network's masks are released afterwards.
     /// </summary>

@@ -7,7 +7,7 @@ namespace RegularizationLab.Layers;
 /// Inverted dropout. In training, each activation is multiplied by its own mask entry
 ///   m = 1/(1−p) with probability 1−p,   m = 0 with probability p      (p = probability of DROPPING),
 /// so E[m] = 1 and the expected output equals the input; at inference the layer is the identity.
-/// Backward: ∂L/∂a = ∂L/∂out ⊙ m, the same mask (the seeds' DropoutLayer).
+/// Backward: ∂L/∂a = ∂L/∂out ⊙ m, the same mask (the blog's DropoutLayer).
 /// Monte Carlo dropout: call Forward(x, training: true) at inference time and average several passes.
 /// </summary>
 public sealed class Dropout : ILayer, ICloneableLayer

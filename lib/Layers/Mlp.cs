@@ -5,7 +5,7 @@ namespace RegularizationLab.Layers;
 /// <summary>
 /// Builds the course's multilayer perceptrons from a width list, e.g. {2, 64, 64, 2}:
 ///   Linear(2→64) → act → [Dropout] → Linear(64→64) → act → [Dropout] → Linear(64→2)
-/// (the seeds' LinearLayer → NonLinearity → DropoutLayer flow, with no nonlinearity after the output layer).
+/// (the blog's LinearLayer → NonLinearity → DropoutLayer flow, with no nonlinearity after the output layer).
 /// </summary>
 public static class Mlp
 {

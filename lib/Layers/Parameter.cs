@@ -12,7 +12,7 @@ public enum ParameterKind
 /// <summary>
 /// One trainable tensor and the gradient of the loss with respect to it.
 /// Biases are not regularized by default: they shift a unit's input and do not control the
-/// function's slope, so shrinking them only adds bias (the seeds' advice, derived in notebook 01).
+/// function's slope, so shrinking them only adds bias (the sources' advice, derived in notebook 01).
 /// </summary>
 public sealed class Parameter
 {

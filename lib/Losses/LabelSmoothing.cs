@@ -5,7 +5,7 @@ namespace RegularizationLab.Losses;
 /// </summary>
 public enum LabelSmoothing
 {
-    /// <summary>The seeds' convention: ỹ_j = 1 − ε, ỹ_k = ε/(K−1) for every k ≠ j.</summary>
+    /// <summary>The blog's convention: ỹ_j = 1 − ε, ỹ_k = ε/(K−1) for every k ≠ j.</summary>
     SpreadOverOtherClasses,
 
     /// <summary>PyTorch's (label_smoothing = ε): ỹ = (1 − ε)·onehot + ε/K, so ỹ_j = 1 − ε + ε/K and ỹ_k = ε/K.</summary>

@@ -3,7 +3,7 @@ using RegularizationLab.Errors;
 namespace RegularizationLab.Optimizers;
 
 /// <summary>
-/// The seeds' power-law decay: η(t) = η₀ / (1 + t/τ)^a  (their SGDOptimizer: lr0 / np.power(1 + t/tau, a)).
+/// The power-law decay of Praturu's blog post: η(t) = η₀ / (1 + t/τ)^a  (its SGDOptimizer: lr0 / np.power(1 + t/tau, a)).
 /// For t ≪ τ the rate is ≈ η₀; for t ≫ τ it falls like t^(−a). The appendix lists (η₀, a, τ), e.g. (0.15, 1, 5·10⁴).
 /// </summary>
 public sealed class PowerLawSchedule : ILearningRateSchedule

@@ -26,11 +26,11 @@ public sealed class Sgd : OptimizerBase
     }
 
     /// <summary>
-    /// The seeds' SGDOptimizer(model, lr0, a, tau, weight_decay, l1): rate lr0/(1 + t/τ)^a and
-    /// reg = λ·W (L2, i.e. R = (λ/2)Σw²) or reg = λ·sign(W) (L1, R = λΣ|w|), added to the gradient.
-    /// The seeds also decay biases; set Regularized = true on the bias parameters to reproduce that exactly.
+    /// The optimizer of Praturu's blog post on regularization, SGDOptimizer(model, lr0, a, tau, weight_decay, l1):
+    /// rate lr0/(1 + t/τ)^a and reg = λ·W (L2, i.e. R = (λ/2)Σw²) or reg = λ·sign(W) (L1, R = λΣ|w|), added to the
+    /// gradient. The blog also decays biases; set Regularized = true on the bias parameters to reproduce that exactly.
     /// </summary>
-    public static Sgd LikeTheSeeds(double lr0, double a, double tau, double weightDecay = 0.0, bool l1 = false)
+    public static Sgd LikeTheBlog(double lr0, double a, double tau, double weightDecay = 0.0, bool l1 = false)
     {
         Guard.NonNegative(weightDecay, nameof(weightDecay));
         IPenalty? penalty = weightDecay == 0 ? null

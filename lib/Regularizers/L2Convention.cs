@@ -8,6 +8,6 @@ public enum L2Convention
     /// <summary>R = λ Σ w²,  ∂R/∂w = 2λw. The textbook (eq. 9.5) and the blog's loss formula.</summary>
     LambdaSumOfSquares,
 
-    /// <summary>R = (λ/2) Σ w²,  ∂R/∂w = λw. The seeds' SGDOptimizer code (reg = λ·W) and PyTorch's weight_decay.</summary>
+    /// <summary>R = (λ/2) Σ w²,  ∂R/∂w = λw. The blog's SGDOptimizer code (reg = λ·W) and PyTorch's weight_decay.</summary>
     HalfLambdaSumOfSquares,
 }

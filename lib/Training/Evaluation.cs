@@ -13,7 +13,7 @@ public readonly record struct EvaluationResult(double Loss, double Accuracy)
 }
 
 /// <summary>
-/// Evaluates a network on a data set in inference mode (dropout off, the deterministic network the seeds evaluate),
+/// Evaluates a network on a data set in inference mode (dropout off, the deterministic network the blog evaluates),
 /// in chunks so that a 60 000-image set does not need one giant activation matrix. The loss is the mean over all
 /// examples: chunk means are combined with weights (chunk size / n).
 /// </summary>

@@ -7,7 +7,7 @@ namespace RegularizationLab.Training;
 /// <summary>
 /// The data term of the training loss, connected to what a data set provides: softmax cross-entropy against
 /// class labels, or mean squared error against regression targets. Penalties (L2, L1, weight decay) live in the
-/// optimizer, as in the seeds, so an objective is only the likelihood part.
+/// optimizer, as in the blog's code, so an objective is only the likelihood part.
 /// A <see cref="SoftmaxCrossEntropy"/> or <see cref="MeanSquaredError"/> converts to an objective implicitly,
 /// so <c>new Trainer(net, new SoftmaxCrossEntropy(), optimizer, options)</c> just works.
 /// </summary>

@@ -45,7 +45,7 @@ public sealed record SweepOptions
 /// var runs = Sweep.Run(new[] { 0.0, 0.005, 0.01 }, c =>
 /// {
 ///     var net = Mlp.Create(new[] { 2, 64, 64, 2 }, seed: 1);
-///     var opt = Sgd.LikeTheSeeds(0.15, 1, 5e4, weightDecay: c.Value);
+///     var opt = Sgd.LikeTheBlog(0.15, 1, 5e4, weightDecay: c.Value);
 ///     var history = new Trainer(net, new SoftmaxCrossEntropy(), opt, new TrainerOptions { Epochs = 2000, Seed = 1, Progress = c.Progress }).Train(data);
 ///     return (net, history);
 /// }, new SweepOptions { Progress = p => bar.Update(p.ToString()) });

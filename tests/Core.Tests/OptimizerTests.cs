@@ -71,7 +71,7 @@ public class OptimizerTests
         double lr0 = 0.15, a = 1, tau = 5e4, lambda = 0.01;
         var w = Weight(0.5, -1.0, 0.0);
         var b = new Parameter("b", ParameterKind.Bias, Matrix.RowVector(0.2)) { Regularized = true };
-        var optimizer = Sgd.LikeTheSeeds(lr0, a, tau, lambda, l1);
+        var optimizer = Sgd.LikeTheBlog(lr0, a, tau, lambda, l1);
         double[] W = { 0.5, -1.0, 0.0 };
         double B = 0.2;
         for (int t = 1; t <= 3; t++)
@@ -267,12 +267,12 @@ public class OptimizerTests
     [Fact]
     public void AdamW_decays_every_weight_geometrically_while_adam_with_L2_normalizes_the_decay_away()
     {
-        // With no likelihood gradient, AdamW shrinks w by (1 − λ) per step (constant schedule, η_t = 1);
+        // With no likelihood gradient, AdamW (the paper's scaling) shrinks w by (1 − λ) per step (η_t = 1);
         // Adam + L2 divides the penalty gradient 2λw by its own RMS, so w moves ≈ α per step whatever λ is.
         double lambda = 0.01, alpha = 0.001;
         var adamWParameter = Weight(1.0, 100.0);
         var adamL2Parameter = Weight(1.0, 100.0);
-        var adamW = new AdamW(alpha, lambda);
+        var adamW = new AdamW(alpha, lambda, scale: WeightDecayScale.ScheduleMultiplier);
         var adamL2 = new Adam(alpha, penalty: new L2Penalty(lambda / 2, L2Convention.LambdaSumOfSquares));
         for (int t = 0; t < 10; t++)
         {
@@ -284,6 +284,43 @@ public class OptimizerTests
         // Ten steps of ≈ α each (a little less, as the penalty gradient shrinks with w): the same absolute move …
         Assert.Equal(1.0 - 10 * alpha, adamL2Parameter.Value[0, 0], 1e-4);
         Assert.Equal(100.0 - 10 * alpha, adamL2Parameter.Value[0, 1], 1e-4);   // … for a 100× larger weight
+    }
+
+    [Fact]
+    public void AdamW_by_default_decays_like_pytorch_lr_times_weight_decay()
+    {
+        // PyTorch's AdamW(lr, weight_decay) does p ← p − lr·wd·p before the Adam step; with a zero gradient only that
+        // part acts, so ten steps give (1 − lr·wd)¹⁰ (and not the paper's (1 − wd)¹⁰, 1/lr times stronger).
+        double lr = 1e-3, wd = 1e-2;
+        var p = Weight(2.0);
+        var adamW = new AdamW(lr, wd);
+        for (int t = 0; t < 10; t++)
+            adamW.Step(new[] { p });
+        Assert.Equal(2.0 * Math.Pow(1 - lr * wd, 10), p.Value[0, 0], 1e-13);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0)]     // Adam
+    [InlineData(0.05, 0.0)]    // Adam + L2 (the penalty gradient goes through the moments)
+    [InlineData(0.0, 0.05)]    // AdamW
+    public void Fused_adam_kernels_match_the_plain_reference_step(double l2, double weightDecay)
+    {
+        // The optimizers run a vectorized single-pass kernel; AdamReference is the paper's loop written plainly.
+        double alpha = 0.02;
+        double[] start = Enumerable.Range(0, 19).Select(i => Math.Sin(i + 1.0)).ToArray();   // 19: vector + tail
+        var p = Weight(start);
+        IOptimizer fused = weightDecay > 0 ? new AdamW(alpha, weightDecay)
+            : new Adam(alpha, penalty: l2 > 0 ? new L2Penalty(l2, L2Convention.HalfLambdaSumOfSquares) : null);
+        double[] w = (double[])start.Clone(), m = new double[w.Length], v = new double[w.Length];
+        for (int t = 1; t <= 5; t++)
+        {
+            double[] g = w.Select((x, j) => Math.Cos(3 * x + j)).ToArray();
+            SetGradient(p, g);
+            fused.Step(new[] { p });
+            AdamReference.Step(w, g, m, v, t, alpha, l2: l2, decay: alpha * weightDecay);
+            for (int j = 0; j < w.Length; j++)
+                Assert.Equal(w[j], p.Value.Data[j], 1e-14);
+        }
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public class ValidationTests
         Check(() => new SgdWithWeightDecay(0.1, -0.01), "decay");
         Check(() => new AdamW(0.1, -0.01), "weightDecay");
         Check(() => new ProximalSgd(0.1, -0.01), "l1Strength");
-        Check(() => Sgd.LikeTheSeeds(0.1, 1, 10, weightDecay: -0.01), "weightDecay");
+        Check(() => Sgd.LikeTheBlog(0.1, 1, 10, weightDecay: -0.01), "weightDecay");
     }
 
     [Fact]

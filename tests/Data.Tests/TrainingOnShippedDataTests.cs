@@ -33,7 +33,7 @@ public class TrainingOnShippedDataTests
         // The blog seed's label-smoothing setting without smoothing: 784 → 128 → 10 tanh, SGD(0.15, 1, 5e3), batch 32.
         ImageData data = CourseData.LoadMnist(RepositoryPaths.DataRoot, trainCount: 1000);
         var net = Mlp.Create([784, 128, 10], Activation.Tanh, seed: 0);
-        var trainer = new Trainer(net, new SoftmaxCrossEntropy(), Sgd.LikeTheSeeds(0.15, 1, 5e3),
+        var trainer = new Trainer(net, new SoftmaxCrossEntropy(), Sgd.LikeTheBlog(0.15, 1, 5e3),
             new TrainerOptions { Epochs = 25, BatchSize = 32, Seed = 0, EvaluationInterval = 1000 });
         History h = trainer.Train(data.Train.ToDataset(), test: data.Test.ToDataset());
         Assert.InRange(h.TestAccuracy[^1], 0.85, 0.95);   // 1,000 images: high 80s, well short of full-MNIST 98%

@@ -15,6 +15,9 @@ public abstract class PrintedNotebookFixture : IAsyncLifetime
 {
     protected abstract string NotebookFile { get; }
 
+    /// <summary>Runner options; a lecture with full-scale sweeps may allow a longer cell time on a shared machine.</summary>
+    protected virtual RunnerOptions? Options => null;
+
     public NotebookRunResult Result { get; private set; } = null!;
 
     /// <summary>Everything the cells printed (standard output streams), in cell order.</summary>
@@ -27,7 +30,7 @@ public abstract class PrintedNotebookFixture : IAsyncLifetime
     {
         string root = FindRepoRoot();
         string source = Path.Combine(root, "notebooks", NotebookFile);
-        Result = await NotebookRunCache.RunAsync(source, repositoryRoot: root);
+        Result = await NotebookRunCache.RunAsync(source, Options, repositoryRoot: root);
         // The child process writes the executed copy; its outputs live there (nbformat JSON), not in the result.
         if (Result.ExecutedPath is { } executed && File.Exists(executed))
         {

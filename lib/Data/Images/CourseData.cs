@@ -32,7 +32,7 @@ public static class CourseData
     /// <summary>
     /// MNIST from <c>{dataRoot}/mnist/</c>. With <paramref name="trainCount"/> / <paramref name="testCount"/> you get a
     /// class-balanced random subset (see <see cref="ImageSet.BalancedSubset"/>) drawn with <paramref name="seed"/>;
-    /// e.g. <c>LoadMnist(trainCount: 1000)</c> gives the seeds' 1,000 training images, 100 per digit.
+    /// e.g. <c>LoadMnist(trainCount: 1000)</c> gives the blog's 1,000 training images, 100 per digit.
     /// </summary>
     public static ImageData LoadMnist(string dataRoot = DefaultDataRoot, int? trainCount = null, int? testCount = null, int seed = 0) =>
         Load(dataRoot, "mnist", "MNIST", DigitNames, trainCount, testCount, seed);

@@ -6,7 +6,7 @@ namespace RegularizationLab.Data;
 /// <summary>
 /// The textbook's 1-D regression toy (chapter 8, figure 8.4, reused in figures 9.2, 9.6, 9.7, 9.9, 9.10):
 /// a smooth "true function" on [0, 1], observed at a handful of noisy points.
-/// The chapter in our seeds shows the figures but not the generating recipe, so the recipe is our choice,
+/// The textbook chapter (Prince, ch. 9) shows the figures but not the generating recipe, so the recipe is our choice,
 /// documented here: true function y = exp(sin(2πx)) (a smooth bump and dip between 1/e and e); the i-th input is
 /// drawn uniformly from the i-th of n equal sub-intervals of [0, 1] (inputs spread over the whole range, as in the
 /// figures, yet random); outputs get Gaussian noise with standard deviation σ (default 0.3).
