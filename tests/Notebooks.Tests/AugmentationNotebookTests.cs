@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RegularizationLab.Lab.Execution;
 
 namespace RegularizationLab.Notebooks.Tests;
 
 public sealed class AugmentationNotebookFixture : PrintedNotebookFixture
 {
     protected override string NotebookFile => "09-data-augmentation.ipynb";
+
+    // Fig. 1's three-seed training runs are one cell each; on a heavily shared machine they exceed the default 300 s.
+    protected override RunnerOptions? Options => new() { CellTimeout = TimeSpan.FromMinutes(30) };
 }
 
 /// <summary>

@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RegularizationLab.Lab.Execution;
 
 namespace RegularizationLab.Notebooks.Tests;
 
 public sealed class BayesianNotebookFixture : PrintedNotebookFixture
 {
     protected override string NotebookFile => "10-bayesian-approach.ipynb";
+
+    // §4 trains MC-dropout and ensemble networks over several seeds; on a shared machine a cell can exceed 300 s.
+    protected override RunnerOptions? Options => new() { CellTimeout = TimeSpan.FromMinutes(30) };
 }
 
 /// <summary>
