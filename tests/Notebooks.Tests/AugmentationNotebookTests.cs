@@ -22,7 +22,7 @@ public sealed class AugmentationNotebookTests(AugmentationNotebookFixture notebo
     private static double Parse(Group g) => double.Parse(g.Value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     [Fact]
-    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 14);
+    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 13);
 
     [Fact]
     public void Fig1_the_augmented_network_keeps_improving_after_the_plain_one_interpolates()
@@ -38,7 +38,7 @@ public sealed class AugmentationNotebookTests(AugmentationNotebookFixture notebo
         });
         var late = notebook.Line(@"late test accuracy: plain ([0-9.]+) ± ([0-9.]+) %, augmented ([0-9.]+) ± ([0-9.]+) % \(mean ± sd over 3 seeds\)");
         Assert.InRange(Parse(late[1]), 85, 95);              // the blog's plain network plateaus around 90%
-        Assert.True(Parse(late[3]) > Parse(late[1]), "augmented ends higher on average (the notebook checks every seed)");
+        Assert.True(Parse(late[3]) > Parse(late[1]), "augmented ends higher on average (by about half a point, within the noise, as the text says)");
     }
 
     [Fact]
