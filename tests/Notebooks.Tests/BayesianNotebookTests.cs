@@ -15,7 +15,7 @@ public sealed class BayesianNotebookFixture : PrintedNotebookFixture
 /// <summary>
 /// Pins what the Bayesian lecture states: fig. 9.11's phenomena (smoother samples and a narrower band for a smaller prior
 /// variance, pinching at the data for a loose prior), MAP = ridge, the evidence's interior maximum close to the oracle
-/// on ten toys with nominal coverage, and the gap ratios of the exact posterior, MC dropout and an ensemble.
+/// on ten toys with close to nominal (slightly conservative) coverage, and the gap ratios of the exact posterior, MC dropout and an ensemble.
 /// </summary>
 public sealed class BayesianNotebookTests(BayesianNotebookFixture notebook) : IClassFixture<BayesianNotebookFixture>
 {
