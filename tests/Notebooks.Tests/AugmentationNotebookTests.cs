@@ -38,7 +38,8 @@ public sealed class AugmentationNotebookTests(AugmentationNotebookFixture notebo
         });
         var late = notebook.Line(@"late test accuracy: plain ([0-9.]+) ± ([0-9.]+) %, augmented ([0-9.]+) ± ([0-9.]+) % \(mean ± sd over 3 seeds\)");
         Assert.InRange(Parse(late[1]), 85, 95);              // the blog's plain network plateaus around 90%
-        Assert.True(Parse(late[3]) > Parse(late[1]), "augmented ends higher on average (by about half a point, within the noise, as the text says)");
+        // The text calls the final advantage about half a point: within the seed spread, not a verdict.
+        Assert.InRange(Parse(late[3]) - Parse(late[1]), 0.0, 1.0);
     }
 
     [Fact]
