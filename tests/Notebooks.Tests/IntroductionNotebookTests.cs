@@ -77,7 +77,7 @@ public sealed partial class IntroductionNotebookTests(IntroductionNotebookFixtur
     public void The_README_course_map_lists_exactly_the_notebooks_that_exist()
     {
         string folder = NotebooksFolder();
-        var actual = Directory.GetFiles(folder, "*.ipynb").Select(Path.GetFileName).Order().ToList();
+        var actual = Directory.GetFiles(folder, "*.ipynb").Select(path => Path.GetFileName(path)).Order().ToList();
         string readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(folder)!, "README.md"));
         var listed = ReadmeMapRow().Matches(readme).Select(m => m.Groups["file"].Value).ToList();
         Assert.Equal(actual, listed);
