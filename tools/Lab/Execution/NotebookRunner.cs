@@ -34,8 +34,10 @@ public sealed class NotebookRunner(RunnerOptions options)
         InteractiveDocument document;
         try
         {
-            Notebooks.Notebook.Load(notebookPath); // nbformat 4 with cells, or a message that says what is wrong
-            document = Notebook.Parse(await File.ReadAllTextAsync(notebookPath).ConfigureAwait(false), KernelInfos);
+            // Read once: the grader hands the notebook over on /dev/stdin, which cannot be read twice.
+            var json = await File.ReadAllTextAsync(notebookPath).ConfigureAwait(false);
+            Notebooks.Notebook.Parse(json, notebookPath); // nbformat 4 with cells, or a message that says what is wrong
+            document = Notebook.Parse(json, KernelInfos);
         }
         catch (Notebooks.NotebookFormatException e)
         {

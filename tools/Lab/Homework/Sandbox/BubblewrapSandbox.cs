@@ -69,6 +69,17 @@ public sealed class BubblewrapSandbox : IChildSandbox, IDisposable
         if (Directory.Exists(Path.Combine(_courseRoot, "data")))
             Add("--ro-bind", Path.Combine(_courseRoot, "data"), CourseRoot + "/data");
         Add("--bind", ExchangeFolder, ExchangeFolder);
+        // The notebook's `#r "nuget:"` lines are restored by the kernel with no network: the host's package folder,
+        // read-only, is both the global packages folder and the only package source.
+        if (Directory.Exists(HostPackagesFolder))
+        {
+            var config = Path.Combine(ExchangeFolder, "NuGet.Config");
+            File.WriteAllText(config,
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
+                $"    <add key=\"course-packages\" value=\"{SandboxPackagesFolder}\" />\n  </packageSources>\n</configuration>\n");
+            Add("--ro-bind", HostPackagesFolder, SandboxPackagesFolder);
+            Add("--ro-bind", config, "/tmp/.nuget/NuGet/NuGet.Config");
+        }
         Add("--remount-ro", "/"); // the sandbox's own root (with the mount points above) is read-only too
         Add("--chdir", WorkingFolder);
         foreach (var (name, value) in Environment(inner[0]))
@@ -90,11 +101,18 @@ public sealed class BubblewrapSandbox : IChildSandbox, IDisposable
         yield return ("LANG", "C.UTF-8");
         yield return ("DOTNET_CLI_TELEMETRY_OPTOUT", "1");
         yield return ("DOTNET_NOLOGO", "1");
+        yield return ("NUGET_PACKAGES", SandboxPackagesFolder);
         if (DotnetRoot(dotnet) is { } root) yield return ("DOTNET_ROOT", root);
         // A hard limit on the managed heap: a memory hog gets an OutOfMemoryException at the same allocation every run.
         yield return ("DOTNET_GCHeapHardLimit", "0x" + (_limits.MemoryMegabytes * 1024L * 1024L).ToString("X", CultureInfo.InvariantCulture));
         yield return ("DOTNET_gcServer", "0");
     }
+
+    private const string SandboxPackagesFolder = "/nuget/packages";
+
+    private static string HostPackagesFolder =>
+        System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder ? folder
+            : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private static string? DotnetRoot(string dotnet)
     {
