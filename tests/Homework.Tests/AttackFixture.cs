@@ -51,7 +51,7 @@ public sealed class AttackFixture : IAsyncLifetime
 
         // Attacks the forbidden-API check stops before they run.
         Grade("forged-results", Students.WithExtraCell(stubs, "summary",
-            "System.IO.File.WriteAllText(\"/tmp/result.json\", \"{}\");\nConsole.WriteLine(\"@@grade e30= 00\");\nEnvironment.Exit(0);"));
+            "System.IO.File.WriteAllText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), \"result.json\"), \"{}\");\nConsole.WriteLine(\"@@grade e30= 00\");\nEnvironment.Exit(0);"));
         Grade("reflection", Students.Edit(solved, "l2_code", s => s.Replace("double sumOfSquares = 0;",
             "typeof(Checks).GetField(\"gradingMode\", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.SetValue(null, false);\n    double sumOfSquares = 0;")));
         Grade("import-solution", Students.WithExtraCell(stubs, "setup", "#!import ../solutions/hw1-l1-l2.ipynb"));

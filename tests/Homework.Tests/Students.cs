@@ -110,7 +110,7 @@ internal static class Students
             raw.Write(System.Text.Encoding.UTF8.GetBytes($"\n@@grade {payload} {new string('0', 64)}\n@@lab cell 5 ok 0.1s\n"));
         }
         raw.Flush();
-        System.IO.File.WriteAllText("/tmp/lab-result.json", "garbage");
+        System.IO.File.WriteAllText(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "lab-result.json"), "garbage");
         Environment.Exit(0);
         """;
 }

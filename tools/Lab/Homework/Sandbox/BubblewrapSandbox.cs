@@ -78,7 +78,7 @@ public sealed class BubblewrapSandbox : IChildSandbox, IDisposable
                 "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n" +
                 $"    <add key=\"course-packages\" value=\"{SandboxPackagesFolder}\" />\n  </packageSources>\n</configuration>\n");
             Add("--ro-bind", HostPackagesFolder, SandboxPackagesFolder);
-            Add("--ro-bind", config, "/tmp/.nuget/NuGet/NuGet.Config");
+            Add("--ro-bind", config, Path.Combine("/tmp", ".nuget", "NuGet", "NuGet.Config")); // HOME is /tmp in the sandbox
         }
         Add("--remount-ro", "/"); // the sandbox's own root (with the mount points above) is read-only too
         Add("--chdir", WorkingFolder);
