@@ -150,7 +150,8 @@ public class IssueFindingsTests
     public void A_decoupled_decay_above_one_per_step_is_rejected_because_it_flips_signs()
     {
         AssertNamesArgument(Assert.ThrowsAny<ArgumentException>(() => new SgdWithWeightDecay(0.1, 1.5)), "decay", "1.5", "at most 1");
-        AssertNamesArgument(Assert.ThrowsAny<ArgumentException>(() => new AdamW(0.1, 2.0)), "weightDecay", "2", "at most 1");
+        AssertNamesArgument(Assert.ThrowsAny<ArgumentException>(() => new AdamW(0.1, 2.0, scale: WeightDecayScale.ScheduleMultiplier)),
+            "weightDecay", "2", "at most 1"); // the paper's scale: d = λ = 2 per step
         // PyTorch's scale: d = α·λ = 0.5·3 = 1.5 per step.
         AssertNamesArgument(Assert.ThrowsAny<ArgumentException>(() => new AdamW(0.5, 3.0, scale: WeightDecayScale.LearningRate)),
             "weightDecay", "learning rate 0.5");
