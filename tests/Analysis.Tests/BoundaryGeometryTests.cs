@@ -1,6 +1,7 @@
 using RegularizationLab.Layers;
 using RegularizationLab.Numerics;
 using RegularizationLab.Training;
+using RegularizationLab.Diagnostics;
 
 namespace RegularizationLab.Analysis.Tests;
 

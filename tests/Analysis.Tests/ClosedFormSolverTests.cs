@@ -1,4 +1,6 @@
+using RegularizationLab.Regularizers;
 using RegularizationLab.Numerics;
+using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Analysis.Tests;
 
@@ -23,15 +25,15 @@ public class ClosedFormSolverTests
     [Fact]
     public void Soft_threshold_is_the_proximal_operator_of_the_absolute_value()
     {
-        Assert.Equal(1.5, SparseLogisticRegression.SoftThreshold(2.0, 0.5));
-        Assert.Equal(-1.5, SparseLogisticRegression.SoftThreshold(-2.0, 0.5));
-        Assert.Equal(0.0, SparseLogisticRegression.SoftThreshold(0.4, 0.5));
-        Assert.Equal(0.0, SparseLogisticRegression.SoftThreshold(-0.5, 0.5));
+        Assert.Equal(1.5, SoftThresholding.Apply(2.0, 0.5));
+        Assert.Equal(-1.5, SoftThresholding.Apply(-2.0, 0.5));
+        Assert.Equal(0.0, SoftThresholding.Apply(0.4, 0.5));
+        Assert.Equal(0.0, SoftThresholding.Apply(-0.5, 0.5));
         // Independent referee: argmin_w ½(w − v)² + t|w| found by brute force.
         foreach (var (v, t) in new[] { (0.9, 0.3), (-0.2, 0.35), (-1.1, 0.6), (0.25, 0.25) })
         {
             double referee = ScalarMinimization.ArgMin(w => 0.5 * (w - v) * (w - v) + t * Math.Abs(w), -3, 3);
-            Assert.Equal(SparseLogisticRegression.SoftThreshold(v, t), referee, 8);
+            Assert.Equal(SoftThresholding.Apply(v, t), referee, 8);
         }
     }
 

@@ -1,5 +1,6 @@
 using RegularizationLab.Layers;
 using RegularizationLab.Numerics;
+using RegularizationLab.Ensembles;
 
 namespace RegularizationLab.Analysis.Tests;
 

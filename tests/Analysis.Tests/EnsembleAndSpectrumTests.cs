@@ -1,6 +1,8 @@
 using RegularizationLab.Layers;
 using RegularizationLab.Metrics;
 using RegularizationLab.Numerics;
+using RegularizationLab.Diagnostics;
+using RegularizationLab.Ensembles;
 
 namespace RegularizationLab.Analysis.Tests;
 

@@ -1,5 +1,7 @@
 using RegularizationLab.Layers;
 using RegularizationLab.Numerics;
+using RegularizationLab.Ensembles;
+using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Analysis.Tests;
 

@@ -5,6 +5,8 @@ using RegularizationLab.Metrics;
 using RegularizationLab.Numerics;
 using RegularizationLab.Optimizers;
 using RegularizationLab.Training;
+using RegularizationLab.Diagnostics;
+using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Analysis.Tests;
 

@@ -1,5 +1,5 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Errors;
+using RegularizationLab.Numerics;
 
 namespace RegularizationLab.Data;
 

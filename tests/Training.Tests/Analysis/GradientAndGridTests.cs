@@ -1,9 +1,9 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Data;
 using RegularizationLab.Layers;
 using RegularizationLab.Losses;
 using RegularizationLab.Numerics;
 using RegularizationLab.Training;
+using RegularizationLab.Diagnostics;
 
 namespace RegularizationLab.Tests.Training.Analysis;
 

@@ -1,5 +1,5 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Training;
+using RegularizationLab.Numerics;
 
 namespace RegularizationLab.Training.Tests.Analysis;
 

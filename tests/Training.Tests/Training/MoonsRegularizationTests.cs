@@ -1,4 +1,3 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Data;
 using RegularizationLab.Layers;
 using RegularizationLab.Losses;
@@ -6,6 +5,7 @@ using RegularizationLab.Optimizers;
 using RegularizationLab.Regularizers;
 using RegularizationLab.Training;
 using Xunit.Abstractions;
+using RegularizationLab.Diagnostics;
 
 namespace RegularizationLab.Tests.Training.Training;
 
