@@ -26,17 +26,14 @@ public static class AdversarialTraining
         ArgumentNullException.ThrowIfNull(optimizer);
         AdversarialExamples.CheckEpsilon(epsilon);
         Guard.Positive(epochs, nameof(epochs));
-        Guard.Positive(batchSize, nameof(batchSize));
         int[] labels = data.RequireLabels();
         var loss = new SoftmaxCrossEntropy();
-        var random = new Random(seed);
-        int[] order = Enumerable.Range(0, data.Count).ToArray();
+        var batches = new ShuffledBatches(data.Count, batchSize, seed);
         for (int epoch = 0; epoch < epochs; epoch++)
         {
-            random.Shuffle(order);
-            for (int start = 0; start < order.Length; start += batchSize)
+            foreach (ArraySegment<int> batch in batches.NextEpoch())
             {
-                int[] rows = order.AsSpan(start, Math.Min(batchSize, order.Length - start)).ToArray();
+                int[] rows = batch.ToArray();
                 Matrix clean = data.Features.SelectRows(rows);
                 int[] batchLabels = rows.Select(r => labels[r]).ToArray();
                 Matrix adversarial = AdversarialExamples.Fgsm(network, clean, batchLabels, epsilon);
