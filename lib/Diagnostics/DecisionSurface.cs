@@ -1,7 +1,7 @@
 using RegularizationLab.Errors;
 using RegularizationLab.Layers;
-using RegularizationLab.Training;
 using RegularizationLab.Numerics;
+using RegularizationLab.Training;
 
 namespace RegularizationLab.Diagnostics;
 

@@ -1,8 +1,8 @@
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Errors;
 using RegularizationLab.Layers;
 using RegularizationLab.Losses;
 using RegularizationLab.Numerics;
-using RegularizationLab.Diagnostics;
 
 namespace RegularizationLab.Ensembles;
 

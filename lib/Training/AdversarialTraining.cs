@@ -1,10 +1,10 @@
 using RegularizationLab.Data;
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Errors;
 using RegularizationLab.Layers;
 using RegularizationLab.Losses;
 using RegularizationLab.Numerics;
 using RegularizationLab.Optimizers;
-using RegularizationLab.Diagnostics;
 
 namespace RegularizationLab.Training;
 

@@ -1,7 +1,7 @@
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Layers;
 using RegularizationLab.Numerics;
 using RegularizationLab.Training;
-using RegularizationLab.Diagnostics;
 
 namespace RegularizationLab.Analysis.Tests;
 

@@ -1,5 +1,5 @@
-using RegularizationLab.Regularizers;
 using RegularizationLab.Numerics;
+using RegularizationLab.Regularizers;
 using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Analysis.Tests;

@@ -1,6 +1,6 @@
+using RegularizationLab.Ensembles;
 using RegularizationLab.Layers;
 using RegularizationLab.Numerics;
-using RegularizationLab.Ensembles;
 
 namespace RegularizationLab.Analysis.Tests;
 

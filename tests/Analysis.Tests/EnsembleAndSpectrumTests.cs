@@ -1,8 +1,8 @@
+using RegularizationLab.Diagnostics;
+using RegularizationLab.Ensembles;
 using RegularizationLab.Layers;
 using RegularizationLab.Metrics;
 using RegularizationLab.Numerics;
-using RegularizationLab.Diagnostics;
-using RegularizationLab.Ensembles;
 
 namespace RegularizationLab.Analysis.Tests;
 

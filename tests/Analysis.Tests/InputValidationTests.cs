@@ -1,6 +1,6 @@
 using RegularizationLab.Data;
-using RegularizationLab.Numerics;
 using RegularizationLab.Diagnostics;
+using RegularizationLab.Numerics;
 using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Analysis.Tests;

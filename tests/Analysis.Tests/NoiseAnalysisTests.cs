@@ -1,12 +1,12 @@
 using RegularizationLab.Data;
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Layers;
 using RegularizationLab.Losses;
 using RegularizationLab.Metrics;
 using RegularizationLab.Numerics;
 using RegularizationLab.Optimizers;
-using RegularizationLab.Training;
-using RegularizationLab.Diagnostics;
 using RegularizationLab.ToyProblems;
+using RegularizationLab.Training;
 
 namespace RegularizationLab.Analysis.Tests;
 

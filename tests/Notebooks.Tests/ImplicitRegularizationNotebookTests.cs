@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using RegularizationLab.Lab.Execution;
 using RegularizationLab.Data;
+using RegularizationLab.Lab.Execution;
 using RegularizationLab.Numerics;
 using RegularizationLab.ToyProblems;
 

@@ -1,7 +1,7 @@
 using RegularizationLab.Data;
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Layers;
 using RegularizationLab.Numerics;
-using RegularizationLab.Diagnostics;
 using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Tests.Training.Analysis;

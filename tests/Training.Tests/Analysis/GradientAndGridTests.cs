@@ -1,9 +1,9 @@
 using RegularizationLab.Data;
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Layers;
 using RegularizationLab.Losses;
 using RegularizationLab.Numerics;
 using RegularizationLab.Training;
-using RegularizationLab.Diagnostics;
 
 namespace RegularizationLab.Tests.Training.Analysis;
 

@@ -1,5 +1,5 @@
-using RegularizationLab.Training;
 using RegularizationLab.Numerics;
+using RegularizationLab.Training;
 
 namespace RegularizationLab.Training.Tests.Analysis;
 

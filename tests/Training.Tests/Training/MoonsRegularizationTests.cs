@@ -1,11 +1,11 @@
 using RegularizationLab.Data;
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Layers;
 using RegularizationLab.Losses;
 using RegularizationLab.Optimizers;
 using RegularizationLab.Regularizers;
 using RegularizationLab.Training;
 using Xunit.Abstractions;
-using RegularizationLab.Diagnostics;
 
 namespace RegularizationLab.Tests.Training.Training;
 
