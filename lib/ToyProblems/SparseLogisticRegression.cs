@@ -106,6 +106,7 @@ public static class SparseLogisticRegression
     public static double MaxOptimalityViolation(Matrix features, int[] labels, double[] theta, double l1, double l2)
     {
         CheckParameters(features, labels, theta);
+        Guard.NonNegative(l1, nameof(l1));   // a negative λ₁ is no penalty (and the soft threshold below needs λ₁ ≥ 0)
         int d = features.Cols;
         var gradient = new double[d + 1];
         SmoothValueAndGradient(features, labels, theta, l2, gradient);

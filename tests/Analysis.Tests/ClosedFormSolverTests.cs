@@ -53,6 +53,24 @@ public class ClosedFormSolverTests
     }
 
     [Fact]
+    public void At_a_zero_weight_the_violation_is_how_far_the_smooth_gradient_lies_outside_the_l1_interval()
+    {
+        // θ = 0 except the bias: every weight sits at the kink, where the condition is |G_j| ≤ λ₁ and the violation is
+        // max(|G_j| − λ₁, 0), with G the gradient of the smooth part (λ₁ = 0 in Objective), found by finite differences.
+        var (x, y) = LogisticData(n: 60);
+        double[] theta = [0, 0, 0, 0, 0, 0, 0.1];
+        double[] smooth = FiniteDifferences.Gradient(t => SparseLogisticRegression.Objective(x, y, t, 0, 0.1), theta);
+        foreach (double l1 in new[] { 0.0, 0.01, 0.05, 10.0 })
+        {
+            double expected = Math.Abs(smooth[^1]);
+            for (int j = 0; j < theta.Length - 1; j++) expected = Math.Max(expected, Math.Max(Math.Abs(smooth[j]) - l1, 0));
+            Assert.Equal(expected, SparseLogisticRegression.MaxOptimalityViolation(x, y, theta, l1, 0.1), 7);
+        }
+        Assert.Equal("l1", Assert.ThrowsAny<ArgumentException>(
+            () => SparseLogisticRegression.MaxOptimalityViolation(x, y, theta, -0.1, 0.1)).ParamName);
+    }
+
+    [Fact]
     public void Fit_reaches_the_exact_minimum_and_beats_every_nearby_point()
     {
         var (x, y) = LogisticData();

@@ -156,6 +156,20 @@ public class GridAndSensitivityTests
     }
 
     [Fact]
+    public void Plot_grids_and_MNIST_1D_grids_are_the_same_numpy_linspace()
+    {
+        // One definition: xᵢ = i·step + start, step = (stop − start)/(n − 1), and the last point exactly stop.
+        foreach (var (start, stop, n) in new[] { (-1.0, 1.0, 5), (0.1, 0.7, 301), (-15.0, 15.0, 97), (2.5, 22.5, 101) })
+        {
+            double[] plot = GridEvaluation.Linspace(start, stop, n), signal = SignalOps.Linspace(start, stop, n);
+            Assert.Equal(signal, plot);
+            double step = (stop - start) / (n - 1);
+            for (int i = 0; i < n - 1; i++) Assert.Equal(i * step + start, plot[i]);
+            Assert.Equal(stop, plot[^1]);
+        }
+    }
+
+    [Fact]
     public void Class_probability_grid_equals_the_networks_softmax_at_each_point()
     {
         var moons = TwoMoons.Generate(100, 0.1, 0, seed: 1);
