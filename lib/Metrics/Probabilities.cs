@@ -1,4 +1,5 @@
 using RegularizationLab.Errors;
+using RegularizationLab.Losses;
 using RegularizationLab.Numerics;
 
 namespace RegularizationLab.Metrics;
@@ -15,18 +16,7 @@ public static class Probabilities
     {
         ArgumentNullException.ThrowIfNull(logits);
         Guard.AllFinite(logits.Data, nameof(logits));
-        var result = new Matrix(logits.Rows, logits.Cols);
-        for (int r = 0; r < logits.Rows; r++)
-        {
-            ReadOnlySpan<double> z = logits.Row(r);
-            Span<double> p = result.Row(r);
-            double max = double.NegativeInfinity;
-            foreach (double v in z) max = Math.Max(max, v);
-            double sum = 0;
-            for (int k = 0; k < z.Length; k++) { p[k] = Math.Exp(z[k] - max); sum += p[k]; }
-            for (int k = 0; k < z.Length; k++) p[k] /= sum;
-        }
-        return result;
+        return SoftmaxCrossEntropy.Softmax(logits);   // the one definition of the row softmax
     }
 
     /// <summary>

@@ -25,33 +25,29 @@ public static class MixupTraining
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(mixup);
         Guard.Positive(epochs, nameof(epochs));
-        Guard.Positive(batchSize, nameof(batchSize));
         int[] labels = train.RequireLabels();
         if (network.OutputWidth != train.ClassCount)
             throw new ArgumentException($"network has {network.OutputWidth} outputs but train has {train.ClassCount} classes; they must match.", nameof(network));
         var loss = new SoftmaxCrossEntropy();
-        var shuffle = new Random(seed);
-        int n = train.Count, b = Math.Min(batchSize, n);
-        int[] order = Enumerable.Range(0, n).ToArray();
+        var batches = new ShuffledBatches(train.Count, batchSize, seed);
         double epochLoss = double.NaN;
         for (int epoch = 0; epoch < epochs; epoch++)
         {
-            shuffle.Shuffle(order);
             double sum = 0;
-            int batches = 0;
-            for (int start = 0; start < n; start += b)
+            int count = 0;
+            foreach (ArraySegment<int> batch in batches.NextEpoch())
             {
-                int[] rows = order[start..Math.Min(n, start + b)];
+                int[] rows = batch.ToArray();
                 Matrix x = Dataset.CopyRows(train.Features, rows);
                 MixupBatch mixed = mixup.Apply(x, rows.Select(i => labels[i]).ToArray(), train.ClassCount);
                 Matrix logits = network.Forward(mixed.Inputs, training: true);
                 var gradient = new Matrix(logits.Rows, logits.Cols);
                 sum += loss.Compute(logits, mixed.Targets, gradient);
-                batches++;
+                count++;
                 network.BackwardParametersOnly(gradient);
                 optimizer.Step(network.Parameters);
             }
-            epochLoss = sum / batches;
+            epochLoss = sum / count;
             if (!double.IsFinite(epochLoss))
                 throw new InvalidOperationException($"Mixup training diverged in epoch {epoch + 1} (loss {epochLoss}); lower the learning rate.");
         }

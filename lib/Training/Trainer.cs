@@ -68,14 +68,9 @@ public sealed class Trainer
         var history = new History();
         var run = new RunState(this, train, validation, test, history, stopwatch);
 
-        int n = train.Count;
-        int batchSize = Math.Min(o.BatchSize, n);   // larger than the data set = full batch
-        int fullBatches = n / batchSize, remainder = n % batchSize;
-        int batchesPerEpoch = fullBatches + (remainder > 0 && !o.DropLastPartialBatch ? 1 : 0);
-        var full = new BatchBuffers(batchSize, train, Network.OutputWidth);
-        BatchBuffers? partial = remainder > 0 && !o.DropLastPartialBatch ? new BatchBuffers(remainder, train, Network.OutputWidth) : null;
-        var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
+        var batches = new ShuffledBatches(train.Count, o.BatchSize, _shuffleRandom, o.DropLastPartialBatch);
+        var full = new BatchBuffers(batches.BatchSize, train, Network.OutputWidth);
+        BatchBuffers? partial = batches.PartialBatchSize > 0 ? new BatchBuffers(batches.PartialBatchSize, train, Network.OutputWidth) : null;
 
         if (_epochsDone == 0)
         {
@@ -87,12 +82,11 @@ public sealed class Trainer
         bool stop = false;
         while (_epochsDone < targetEpoch && !stop)
         {
-            _shuffleRandom.Shuffle(order);
             int epoch = _epochsDone + 1;
-            for (int b = 0; b < batchesPerEpoch; b++)
+            foreach (ArraySegment<int> batch in batches.NextEpoch())
             {
-                BatchBuffers buffers = b < fullBatches ? full : partial!;
-                buffers.Gather(train, order, b * batchSize);
+                BatchBuffers buffers = batch.Count == full.Features.Rows ? full : partial!;
+                buffers.Gather(train, batch);
                 o.InputTransform?.Invoke(buffers.Features, _transformRandom);
 
                 Matrix outputs = Network.Forward(buffers.Features, training: true);
@@ -263,14 +257,14 @@ public sealed class Trainer
         public Matrix? Targets { get; }
         public Matrix Gradient { get; }
 
-        /// <summary>Copies examples order[start … start + rows) into the buffers.</summary>
-        public void Gather(Dataset data, int[] order, int start)
+        /// <summary>Copies the examples of <paramref name="batch"/> (as many as the buffers have rows) into the buffers.</summary>
+        public void Gather(Dataset data, ArraySegment<int> batch)
         {
             int rows = Features.Rows, d = Features.Cols;
             double[] source = data.Features.Data, destination = Features.Data;
             for (int i = 0; i < rows; i++)
             {
-                int example = order[start + i];
+                int example = batch[i];
                 Array.Copy(source, example * d, destination, i * d, d);
                 if (LabelArray.Length > 0) LabelArray[i] = data.Labels![example];
                 if (Targets is not null)

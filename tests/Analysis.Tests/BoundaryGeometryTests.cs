@@ -1,3 +1,4 @@
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Layers;
 using RegularizationLab.Numerics;
 using RegularizationLab.Training;

@@ -1,4 +1,6 @@
 using RegularizationLab.Numerics;
+using RegularizationLab.Regularizers;
+using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Analysis.Tests;
 
@@ -23,15 +25,15 @@ public class ClosedFormSolverTests
     [Fact]
     public void Soft_threshold_is_the_proximal_operator_of_the_absolute_value()
     {
-        Assert.Equal(1.5, SparseLogisticRegression.SoftThreshold(2.0, 0.5));
-        Assert.Equal(-1.5, SparseLogisticRegression.SoftThreshold(-2.0, 0.5));
-        Assert.Equal(0.0, SparseLogisticRegression.SoftThreshold(0.4, 0.5));
-        Assert.Equal(0.0, SparseLogisticRegression.SoftThreshold(-0.5, 0.5));
+        Assert.Equal(1.5, SoftThresholding.Apply(2.0, 0.5));
+        Assert.Equal(-1.5, SoftThresholding.Apply(-2.0, 0.5));
+        Assert.Equal(0.0, SoftThresholding.Apply(0.4, 0.5));
+        Assert.Equal(0.0, SoftThresholding.Apply(-0.5, 0.5));
         // Independent referee: argmin_w ½(w − v)² + t|w| found by brute force.
         foreach (var (v, t) in new[] { (0.9, 0.3), (-0.2, 0.35), (-1.1, 0.6), (0.25, 0.25) })
         {
             double referee = ScalarMinimization.ArgMin(w => 0.5 * (w - v) * (w - v) + t * Math.Abs(w), -3, 3);
-            Assert.Equal(SparseLogisticRegression.SoftThreshold(v, t), referee, 8);
+            Assert.Equal(SoftThresholding.Apply(v, t), referee, 8);
         }
     }
 
@@ -48,6 +50,24 @@ public class ClosedFormSolverTests
             double expected = numeric.Max(Math.Abs);
             Assert.True(Math.Abs(reported - expected) <= 1e-7 * expected, $"l1 = {l1}: {reported} vs {expected}");
         }
+    }
+
+    [Fact]
+    public void At_a_zero_weight_the_violation_is_how_far_the_smooth_gradient_lies_outside_the_l1_interval()
+    {
+        // θ = 0 except the bias: every weight sits at the kink, where the condition is |G_j| ≤ λ₁ and the violation is
+        // max(|G_j| − λ₁, 0), with G the gradient of the smooth part (λ₁ = 0 in Objective), found by finite differences.
+        var (x, y) = LogisticData(n: 60);
+        double[] theta = [0, 0, 0, 0, 0, 0, 0.1];
+        double[] smooth = FiniteDifferences.Gradient(t => SparseLogisticRegression.Objective(x, y, t, 0, 0.1), theta);
+        foreach (double l1 in new[] { 0.0, 0.01, 0.05, 10.0 })
+        {
+            double expected = Math.Abs(smooth[^1]);
+            for (int j = 0; j < theta.Length - 1; j++) expected = Math.Max(expected, Math.Max(Math.Abs(smooth[j]) - l1, 0));
+            Assert.Equal(expected, SparseLogisticRegression.MaxOptimalityViolation(x, y, theta, l1, 0.1), 7);
+        }
+        Assert.Equal("l1", Assert.ThrowsAny<ArgumentException>(
+            () => SparseLogisticRegression.MaxOptimalityViolation(x, y, theta, -0.1, 0.1)).ParamName);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using RegularizationLab.Ensembles;
 using RegularizationLab.Layers;
 using RegularizationLab.Numerics;
 

@@ -1,3 +1,5 @@
+using RegularizationLab.Diagnostics;
+using RegularizationLab.Ensembles;
 using RegularizationLab.Layers;
 using RegularizationLab.Metrics;
 using RegularizationLab.Numerics;

@@ -1,3 +1,4 @@
+using RegularizationLab.ToyProblems;
 namespace RegularizationLab.Analysis.Tests;
 
 /// <summary>

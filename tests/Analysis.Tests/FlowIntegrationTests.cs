@@ -1,3 +1,5 @@
+using RegularizationLab.Numerics;
+using RegularizationLab.ToyProblems;
 namespace RegularizationLab.Analysis.Tests;
 
 /// <summary>RK4 and the gradient flows checked against closed-form solutions of linear ODEs.</summary>

@@ -1,5 +1,7 @@
+using RegularizationLab.Ensembles;
 using RegularizationLab.Layers;
 using RegularizationLab.Numerics;
+using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Analysis.Tests;
 

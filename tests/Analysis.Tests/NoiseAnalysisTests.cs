@@ -1,9 +1,11 @@
 using RegularizationLab.Data;
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Layers;
 using RegularizationLab.Losses;
 using RegularizationLab.Metrics;
 using RegularizationLab.Numerics;
 using RegularizationLab.Optimizers;
+using RegularizationLab.ToyProblems;
 using RegularizationLab.Training;
 
 namespace RegularizationLab.Analysis.Tests;

@@ -1,4 +1,6 @@
 using RegularizationLab.Data;
+using RegularizationLab.Numerics;
+using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Analysis.Tests;
 

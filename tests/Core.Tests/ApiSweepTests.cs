@@ -51,11 +51,4 @@ public class ApiSweepTests
         Assert.Equal("value", Assert.ThrowsAny<ArgumentException>(() => new Parameter("w", ParameterKind.Weight, null!)).ParamName);
         Assert.Equal("name", Assert.ThrowsAny<ArgumentException>(() => new Parameter(" ", ParameterKind.Weight, new Matrix(1, 1))).ParamName);
     }
-
-    [Fact]
-    public void The_sparse_logistic_regression_soft_threshold_keeps_NaN_as_NaN()
-    {
-        Assert.True(double.IsNaN(RegularizationLab.Analysis.SparseLogisticRegression.SoftThreshold(double.NaN, 0.1)));
-        Assert.Equal(0.4, RegularizationLab.Analysis.SparseLogisticRegression.SoftThreshold(0.5, 0.1), 1e-15);
-    }
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using RegularizationLab.Lab.Execution;
-using RegularizationLab.Analysis;
 using RegularizationLab.Data;
+using RegularizationLab.Lab.Execution;
+using RegularizationLab.Numerics;
+using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Notebooks.Tests;
 

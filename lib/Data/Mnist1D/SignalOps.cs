@@ -1,3 +1,5 @@
+using RegularizationLab.Numerics;
+
 namespace RegularizationLab.Data;
 
 /// <summary>
@@ -16,16 +18,7 @@ public static class SignalOps
     {
         if (count < 1)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be at least 1; got {count}.");
-        var grid = new double[count];
-        if (count == 1)
-        {
-            grid[0] = start;
-            return grid;
-        }
-        double step = (stop - start) / (count - 1);
-        for (int i = 0; i < count; i++) grid[i] = i * step + start;
-        grid[^1] = stop;
-        return grid;
+        return GridEvaluation.EvenlySpaced(start, stop, count);
     }
 
     /// <summary>

@@ -1,15 +1,17 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Errors;
+using RegularizationLab.Numerics;
 
 namespace RegularizationLab.Data;
 
 /// <summary>
 /// The textbook's "simplified" shallow network (figures 8.4 and 9.2): the first layer is frozen so that hidden unit k
 /// is a ReLU with its joint at c_k = k/H, h_k(x) = max(0, x − c_k), k = 0 … H−1, which cuts [0, 1] into H linear
-/// regions (H = 14 in the figures); only the output layer f(x) = β₀ + Σ_k β_k h_k(x) is learned.
+/// regions (H = 14 in the figures); only the output layer f(x) = β₀ + Σ_{k=0}^{H−1} β_{k+1} h_k(x) is learned
+/// (β₀ the bias, β_{k+1} the outgoing weight of unit k: the code's Coefficients[1 + k], as in the notebooks).
 /// Because f is linear in β, L2-regularized least squares has a closed form, the ridge normal equations
 ///     (HᵀH + λD) β = Hᵀy,  D = diag(0, 1, …, 1)  (the output bias β₀ is not penalized),
-/// which minimize Σ_i (f(x_i) − y_i)² + λ Σ_{k≥1} β_k². So figure 9.2's λ sweep is exact, with no optimizer in the way.
+/// which minimize Σ_i (f(x_i) − y_i)² + λ Σ_{k=0}^{H−1} β_{k+1}². So figure 9.2's λ sweep is exact, with no optimizer in
+/// the way.
 /// </summary>
 public sealed class FixedJointNetwork
 {
@@ -21,7 +23,7 @@ public sealed class FixedJointNetwork
 
     public int HiddenUnits { get; }
 
-    /// <summary>β₀ (output bias) followed by the H output weights β₁ … β_H.</summary>
+    /// <summary>β₀ (output bias) followed by the H output weights β₁ … β_H (β_{k+1} belongs to unit k).</summary>
     public double[] Coefficients { get; }
 
     /// <summary>Hidden activations [1, h_0(x), …, h_{H−1}(x)] (the leading 1 multiplies the bias).</summary>
@@ -59,7 +61,7 @@ public sealed class FixedJointNetwork
         return new FixedJointNetwork(hiddenUnits, LinearSolve.SymmetricPositiveDefinite(normal, rhs));
     }
 
-    /// <summary>f(x) = β₀ + Σ_k β_k max(0, x − k/H).</summary>
+    /// <summary>f(x) = β₀ + Σ_{k=0}^{H−1} β_{k+1} max(0, x − k/H).</summary>
     public double Predict(double x)
     {
         double[] h = Features(x, HiddenUnits);

@@ -1,7 +1,8 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Data;
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Layers;
 using RegularizationLab.Numerics;
+using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Tests.Training.Analysis;
 

@@ -1,5 +1,5 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Data;
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Layers;
 using RegularizationLab.Losses;
 using RegularizationLab.Numerics;
@@ -153,6 +153,20 @@ public class GridAndSensitivityTests
         Assert.Equal(31, grid.Max);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => GridEvaluation.Linspace(1, 1, 5));
         Assert.Equal("high", e.ParamName);
+    }
+
+    [Fact]
+    public void Plot_grids_and_MNIST_1D_grids_are_the_same_numpy_linspace()
+    {
+        // One definition: xᵢ = i·step + start, step = (stop − start)/(n − 1), and the last point exactly stop.
+        foreach (var (start, stop, n) in new[] { (-1.0, 1.0, 5), (0.1, 0.7, 301), (-15.0, 15.0, 97), (2.5, 22.5, 101) })
+        {
+            double[] plot = GridEvaluation.Linspace(start, stop, n), signal = SignalOps.Linspace(start, stop, n);
+            Assert.Equal(signal, plot);
+            double step = (stop - start) / (n - 1);
+            for (int i = 0; i < n - 1; i++) Assert.Equal(i * step + start, plot[i]);
+            Assert.Equal(stop, plot[^1]);
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
-using RegularizationLab.Analysis;
+using RegularizationLab.Numerics;
+using RegularizationLab.ToyProblems;
 
 namespace Training.Tests.Analysis;
 

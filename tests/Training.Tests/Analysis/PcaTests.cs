@@ -1,4 +1,3 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Numerics;
 
 namespace RegularizationLab.Tests.Training.Analysis;

@@ -1,4 +1,4 @@
-using RegularizationLab.Analysis;
+using RegularizationLab.Numerics;
 using RegularizationLab.Training;
 
 namespace RegularizationLab.Training.Tests.Analysis;

@@ -1,6 +1,7 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Data;
 using RegularizationLab.Metrics;
+using RegularizationLab.Numerics;
+using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Tests.Training.Data;
 

@@ -1,5 +1,6 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Data;
+using RegularizationLab.Diagnostics;
+using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Tests.Training.Data;
 

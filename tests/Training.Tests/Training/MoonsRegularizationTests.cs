@@ -1,5 +1,5 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Data;
+using RegularizationLab.Diagnostics;
 using RegularizationLab.Layers;
 using RegularizationLab.Losses;
 using RegularizationLab.Optimizers;
