@@ -75,15 +75,11 @@ public class AttackTests(AttackFixture fixture)
     public void Writes_outside_the_sandbox_fail_and_leave_the_repository_and_other_reports_intact()
     {
         var executed = Executed("sandbox-writes");
-        // The sandbox has a private, writable /tmp. When the repository itself lives under the host's temp folder, the
-        // folders above the tool's read-only mount exist inside that private /tmp, so a write to the repository's path
-        // lands in the sandbox's own scratch space; what matters then is that it never reaches the host's file.
-        bool repositoryUnderTemp = Repository.Root.StartsWith(Path.GetTempPath(), StringComparison.Ordinal);
-        if (!repositoryUnderTemp)
-        {
-            Assert.DoesNotMatch(@"wrote [/.]", executed); // the cell's own source says "wrote {target}"
-            Assert.Contains("could not write README.md", executed);
-        }
+        // The tool is mounted at a fixed path, so no folder of the repository's host path exists in the sandbox, not even
+        // when the repository lives under /tmp (the sandbox's /tmp is private and writable): every write fails.
+        Assert.DoesNotMatch(@"wrote [/.]", executed); // the cell's own source says "wrote {target}"
+        Assert.Contains("could not write README.md", executed);
+        Assert.Contains("could not write aa-honest.json", executed);
         Assert.Contains("could not write Charts.csx", executed);
         Assert.DoesNotContain("changed by a submission", File.ReadAllText(Path.Combine(Repository.Root, "README.md")));
         Assert.Equal(fixture.ChartsHashBefore, AttackFixture.HashOf(Path.Combine(Repository.Root, "lib", "Charts.csx")));

@@ -28,7 +28,11 @@ public class GradingTests(GradingFixture fixture)
         var derivation = Part(hw1, "lambda_max_derivation");
         Assert.Equal(PartStatus.ManualGrading, derivation.Status);
         Assert.Equal(derivation.MaxPoints, derivation.Rubric!.Sum(r => r.Points)); // the rubric travels with the written answer
-        Assert.Contains("Computes ∇f(0) = −Xᵀy/n", GradeReports.Feedback(hw1));
+        // The instructor's sheet shows the rubric with the student's text; the student's feedback does not (it names the answer).
+        var sheet = GradeReports.ManualGradingSheet([hw1], fixture.Graders["hw1-l1-l2"].Parts);
+        Assert.Contains("Computes ∇f(0) = −Xᵀy/n", sheet);
+        Assert.Contains("> $J = f + \\lambda", sheet);
+        Assert.DoesNotContain("Computes ∇f(0)", GradeReports.Feedback(hw1));
         AssertReason(Part(hw1, "soft_threshold_tests"), "✓ soft_threshold [hidden test]: 2009 cases");
 
         var hw2 = Grade("hw2-solution");

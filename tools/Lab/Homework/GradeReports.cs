@@ -47,7 +47,10 @@ public static class GradeReports
         return text.ToString();
     }
 
-    /// <summary>A short, friendly feedback file for the student.</summary>
+    /// <summary>
+    /// A short, friendly feedback file for the student. Rubrics are not in it (their criteria name the answer): they are
+    /// in the JSON report and the instructor's <see cref="ManualGradingSheet"/>.
+    /// </summary>
     public static string Feedback(StudentGrade grade)
     {
         var text = new StringBuilder();
@@ -72,8 +75,6 @@ public static class GradeReports
             };
             var points = part.Status == PartStatus.ManualGrading ? $"{Number(part.MaxPoints)} points, graded by hand" : $"{Number(part.Points)} / {Number(part.MaxPoints)}";
             text.AppendLine($"- {mark} **{part.Where ?? part.GradeId}** ({points}): {Indent(part.Status == PartStatus.Passed ? "all checks and hidden tests passed." : part.Reason)}");
-            foreach (var item in part.Rubric ?? [])
-                text.AppendLine($"  - [ ] {item.Criterion} ({Number(item.Points)})");
         }
         if (grade.Issues.Count > 0)
         {
