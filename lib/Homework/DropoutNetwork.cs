@@ -125,11 +125,25 @@ public sealed class DropoutNetwork
         return new Pass(h1, mask1, h2, mask2, output);
     }
 
+    /// <summary>
+    /// Bernoulli(1 − p) keep masks, except that for 0 &lt; p &lt; 1 every row keeps at least one unit and drops at least
+    /// one: a planted bug in a dropout layer's backward pass then always shows (with no dropped unit, ignoring the mask
+    /// changes nothing; with no kept unit, a missing scale multiplies zero), whatever seed the student freezes.
+    /// </summary>
     private double[,] Mask(Random rng, int n)
     {
         var mask = new double[n, Hidden];
         for (int r = 0; r < n; r++)
-            for (int j = 0; j < Hidden; j++) mask[r, j] = rng.NextDouble() < DropProbability ? 0 : 1;
+        {
+            int kept = 0;
+            for (int j = 0; j < Hidden; j++)
+            {
+                mask[r, j] = rng.NextDouble() < DropProbability ? 0 : 1;
+                kept += (int)mask[r, j];
+            }
+            if (DropProbability > 0 && kept == Hidden) mask[r, rng.Next(Hidden)] = 0;
+            if (DropProbability > 0 && kept == 0) mask[r, rng.Next(Hidden)] = 1;
+        }
         return mask;
     }
 

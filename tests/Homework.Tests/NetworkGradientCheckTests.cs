@@ -78,6 +78,23 @@ public class NetworkGradientCheckTests
     }
 
     [Fact]
+    public void Every_planted_bug_shows_whatever_seed_the_masks_are_frozen_with()
+    {
+        // Single examples, where a mask with no dropped (or no kept) unit would hide a bug without the mask guarantee.
+        foreach (double p in new[] { 0.1, 0.5, 0.9 })
+            for (int seed = 0; seed < 40; seed++)
+            {
+                var x = new Matrix(1, 2, [0.4, -0.3]);
+                foreach (var bug in new[] { DropoutNetwork.PlantedBug.MissingScaleInBackward, DropoutNetwork.PlantedBug.MaskIgnoredInBackward })
+                {
+                    var buggy = new DropoutNetwork(p, 5, bug);
+                    buggy.FreezeMasks(seed);
+                    Assert.True(RelativeError(buggy, x, freeze: false) >= Checks.BuggyAbove, $"p = {p}, seed {seed}, {bug}");
+                }
+            }
+    }
+
+    [Fact]
     public void A_check_that_writes_into_x_is_caught()
     {
         var result = Checks.NetworkGradientCheck((net, x) => { double e = RelativeError(net, x, freeze: true); x.Data[0] = 0; return e; });
