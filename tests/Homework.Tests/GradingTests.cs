@@ -33,6 +33,12 @@ public class GradingTests(GradingFixture fixture)
         Assert.Contains("Computes ∇f(0) = −Xᵀy/n", sheet);
         Assert.Contains("> $J = f + \\lambda", sheet);
         Assert.DoesNotContain("Computes ∇f(0)", GradeReports.Feedback(hw1));
+        // The model interpretation of part 6 quotes the experiment's table: best held-out error 0.110 at λ = 0.03,
+        // 0.136 ± 0.014 at λ = 0, 7–9 nonzero weights at λ = 0.03 and 4–5 at λ = 0.1.
+        var executed = File.ReadAllText(hw1.ExecutedPath!);
+        Assert.Contains("  0.00      0.0641         0.1357 ± 0.0142                  20, 20, 20", executed);
+        Assert.Contains("  0.03      0.0777         0.1101 ± 0.0044                  9, 9, 7", executed);
+        Assert.Contains("  0.10      0.1272         0.1595 ± 0.0327                  5, 4, 5", executed);
         AssertReason(Part(hw1, "soft_threshold_tests"), "✓ soft_threshold [hidden test]: 2009 cases");
 
         var hw2 = Grade("hw2-solution");
