@@ -72,6 +72,7 @@ public static partial class Checks
             Reference = input => FixedDropout(input).Forward(input.Values, training: true).Clone(),
             Cases = MaskCases(options),
             Copy = CopyMaskInput,
+            InputFingerprint = input => Show.Fingerprint([.. input.Values.Data, .. input.Keep.Data]),
             Compare = (_, expected, got) => CompareMatrices(expected, got, Tolerance.Exact),
             Verified = "p = 0, a single dropped unit, p = 0.9 and 1 × 1 to 4 × 6 shapes",
             Hint = "every entry becomes xᵢⱼ·keepᵢⱼ/(1 − p): dropped units are 0, kept ones are scaled up.",
@@ -110,6 +111,7 @@ public static partial class Checks
             },
             Cases = MaskCases(options),
             Copy = CopyMaskInput,
+            InputFingerprint = input => Show.Fingerprint([.. input.Values.Data, .. input.Keep.Data]),
             Compare = (_, expected, got) => CompareMatrices(expected, got, Tolerance.Exact),
             Verified = "p = 0, a single dropped unit, p = 0.9 and 1 × 1 to 4 × 6 shapes",
             Hint = "the forward pass multiplies by keep/(1 − p), a constant for a fixed mask, so the gradient is δ ⊙ keep/(1 − p).",
@@ -143,6 +145,7 @@ public static partial class Checks
             Reference = input => new GradientPair(input.Values, input.Values),
             Cases = MaskCases(options with { RandomCases = Math.Min(options.RandomCases, 40) }),
             Copy = CopyMaskInput,
+            InputFingerprint = input => Show.Fingerprint([.. input.Values.Data, .. input.Keep.Data]),
             Compare = (_, _, got) => got.Analytic is null
                 ? new Mismatch("a matrix", "null", "DropoutBackward returned null")
                 : CompareMatrices(got.Numeric, got.Analytic, tolerance) is { } mismatch

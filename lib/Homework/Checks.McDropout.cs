@@ -39,6 +39,7 @@ public static partial class Checks
             Reference = input => ReferenceMcDropout(Network(input), input.X, input.Samples),
             Cases = cases,
             Copy = input => input with { X = input.X.Clone() },
+            InputFingerprint = input => Show.Fingerprint(input.X.Data),
             Compare = (_, expected, got) =>
                 got.Mean is null || got.Std is null
                     ? new Mismatch("a mean and a standard deviation", "null", "return both matrices")

@@ -103,7 +103,8 @@ public sealed class FunctionCheck<TInput, TOutput>
               $"{(StudentCode.Locate(error) is { } where ? " at " + where : "")}; {count}. Hint: {ExceptionHint(error)}"
             : $"✗ {head}: {input} should be {smallest.Mismatch!.Expected}, got {smallest.Mismatch.Got} " +
               $"({smallest.Mismatch.Detail}); {count}. Hint: {overallHint ?? smallest.Hint ?? Hint}";
-        return new CheckResult(Name, options.Kind, CheckStatus.Failed, Cases.Count, run.Failures.Count, message);
+        // Cases left unrun after an out-of-memory stop count as failed: partial credit counts only cases that passed.
+        return new CheckResult(Name, options.Kind, CheckStatus.Failed, Cases.Count, run.Failures.Count + run.Unrun, message);
     }
 
     private string ExceptionHint(Exception error) => error switch
@@ -127,6 +128,7 @@ public sealed class FunctionCheck<TInput, TOutput>
         public int Current => current;
         public List<Failure> Failures { get; } = [];
         public bool NotImplemented { get; private set; }
+        public int Unrun { get; private set; }
         public Exception? InternalError { get; private set; }
 
         public void RunAll()
@@ -162,6 +164,7 @@ public sealed class FunctionCheck<TInput, TOutput>
                 {
                     // Every later case would exhaust memory again: stop at the first, so the report is the same every run.
                     Failures.Add(new Failure(i, null, error, null));
+                    Unrun = check.Cases.Count - i - 1;
                     return;
                 }
                 catch (Exception error)

@@ -27,7 +27,7 @@ public class AssemblerTests
         var assembled = Assemble(Exercise);
         Assert.DoesNotContain("Hidden(", CellSource(assembled.Notebook, "soft_threshold_tests"));
         var evaluation = assembled.Notebook.Cells[assembled.EvaluationCellIndex["soft_threshold_tests"]].Source;
-        Assert.Contains($"Evaluation.Report(\"{Key}\", \"soft_threshold_tests\"", evaluation);
+        Assert.Contains($"Evaluation.ReportEach(\"{Key}\", \"soft_threshold_tests\"", evaluation);
         Assert.Contains("global::RegularizationLab.Homework.CheckOptions.Hidden(seed: 1301", evaluation);
         var lastStudentCell = assembled.GradeIdByCellIndex.Keys.Max();
         Assert.All(assembled.EvaluationCellIndex.Values, index => Assert.True(index > lastStudentCell));

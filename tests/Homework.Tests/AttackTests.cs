@@ -20,6 +20,9 @@ public class AttackTests(AttackFixture fixture)
         Assert.True(grade.Issues.Any(i => i.Kind == kind && i.Detail.Contains(expected, StringComparison.Ordinal)),
             $"expected a '{kind}' issue with “{expected}” in: {string.Join(" | ", grade.Issues.Select(i => $"{i.Kind}: {i.Detail}"))}");
 
+    /// <summary>The autograded parts (written answers are graded by hand and have their own status).</summary>
+    private static IEnumerable<PartGrade> Autograded(StudentGrade grade) => grade.Parts.Where(p => p.Status != PartStatus.ManualGrading);
+
     private string Executed(string key) => File.ReadAllText(Grade(key).ExecutedPath!);
 
     [SandboxFact]
@@ -28,7 +31,7 @@ public class AttackTests(AttackFixture fixture)
         var forged = Grade("forged-results");
         Assert.Equal(0, forged.Score);
         AssertIssue(forged, "rejected", "System.IO.File.WriteAllText");
-        Assert.All(forged.Parts, p => AssertReason(p, "not implemented yet"));
+        Assert.All(Autograded(forged), p => AssertReason(p, "not implemented yet"));
         var progress = Grade("fake-progress");
         Assert.Equal(0, progress.Score);
         AssertIssue(progress, "rejected", "line 1 uses System.IO.Stream"); // what Console.OpenStandardOutput returns
@@ -40,8 +43,8 @@ public class AttackTests(AttackFixture fixture)
         var grade = Grade("sandbox-forged");
         Assert.Equal(0, grade.Score);
         AssertIssue(grade, "forged", "5 result line(s) the grader did not sign");
-        Assert.All(grade.Parts, p => Assert.Equal(PartStatus.NotRun, p.Status));
-        Assert.All(grade.Parts, p => AssertReason(p, "the notebook process ended before the grader's checks ran"));
+        Assert.All(Autograded(grade), p => Assert.Equal(PartStatus.NotRun, p.Status));
+        Assert.All(Autograded(grade), p => AssertReason(p, "the notebook process ended before the grader's checks ran"));
         Assert.DoesNotContain("cell 5 ok", grade.NotebookError); // the fake progress line is not echoed back
     }
 
@@ -49,13 +52,13 @@ public class AttackTests(AttackFixture fixture)
     public void Reflection_is_rejected_in_an_answer_and_changes_nothing_when_it_runs()
     {
         var grade = Grade("reflection");
-        Assert.Equal(8, grade.Score);
+        Assert.Equal(6, grade.Score); // 8 autograded points, less part 1 (2)
         var part = Part(grade, "l2_tests");
         AssertReason(part, "your answer cell 'l2_code' (cell 4 in your notebook) was not run");
         AssertReason(part, "reflection");
         // Switching grading mode off by reflection inside the sandbox does not make the stubs pass.
         Assert.Equal(0, Grade("sandbox-reflection").Score);
-        Assert.All(Grade("sandbox-reflection").Parts, p => AssertReason(p, "not implemented yet"));
+        Assert.All(Autograded(Grade("sandbox-reflection")), p => AssertReason(p, "not implemented yet"));
     }
 
     [SandboxFact]
@@ -65,27 +68,23 @@ public class AttackTests(AttackFixture fixture)
         Assert.Equal(0, grade.Score);
         AssertIssue(grade, "rejected", "the directive '#!import'");
         Assert.Contains("found the hidden tests: False", Executed("sandbox-reads"));
-        Assert.Equal(10, Grade("sandbox-reads").Score);
+        Assert.Equal(8, Grade("sandbox-reads").Score);
     }
 
     [SandboxFact]
     public void Writes_outside_the_sandbox_fail_and_leave_the_repository_and_other_reports_intact()
     {
         var executed = Executed("sandbox-writes");
-        // The sandbox has a private, writable /tmp. When the repository itself lives under the host's temp folder, the
-        // folders above the tool's read-only mount exist inside that private /tmp, so a write to the repository's path
-        // lands in the sandbox's own scratch space; what matters then is that it never reaches the host's file.
-        bool repositoryUnderTemp = Repository.Root.StartsWith(Path.GetTempPath(), StringComparison.Ordinal);
-        if (!repositoryUnderTemp)
-        {
-            Assert.DoesNotMatch(@"wrote [/.]", executed); // the cell's own source says "wrote {target}"
-            Assert.Contains("could not write README.md", executed);
-        }
+        // The tool is mounted at a fixed path, so no folder of the repository's host path exists in the sandbox, not even
+        // when the repository lives under /tmp (the sandbox's /tmp is private and writable): every write fails.
+        Assert.DoesNotMatch(@"wrote [/.]", executed); // the cell's own source says "wrote {target}"
+        Assert.Contains("could not write README.md", executed);
+        Assert.Contains("could not write aa-honest.json", executed);
         Assert.Contains("could not write Charts.csx", executed);
         Assert.DoesNotContain("changed by a submission", File.ReadAllText(Path.Combine(Repository.Root, "README.md")));
         Assert.Equal(fixture.ChartsHashBefore, AttackFixture.HashOf(Path.Combine(Repository.Root, "lib", "Charts.csx")));
         Assert.Equal(fixture.HonestReportAfterGrading, File.ReadAllText(Path.Combine(fixture.BatchFolder, "aa-honest.json")));
-        Assert.Equal(10, Grade("sandbox-writes").Score);
+        Assert.Equal(8, Grade("sandbox-writes").Score);
     }
 
     [SandboxFact]
@@ -93,8 +92,8 @@ public class AttackTests(AttackFixture fixture)
     {
         var grade = Grade("sandbox-background");
         Assert.Null(grade.NotebookError);
-        Assert.Equal(10, grade.Score);
-        Assert.Equal((10.0, 10.0), (Grade("aa-honest").Score, Grade("zz-honest").Score));
+        Assert.Equal(8, grade.Score);
+        Assert.Equal((8.0, 8.0), (Grade("aa-honest").Score, Grade("zz-honest").Score));
         var gradebook = File.ReadAllLines(Path.Combine(fixture.BatchFolder, "gradebook.csv"));
         Assert.Equal(8, gradebook.Length); // header + 7 students
     }
@@ -107,18 +106,18 @@ public class AttackTests(AttackFixture fixture)
         AssertReason(Part(first, "l2_tests"), $"ran out of memory: the grader allows {AttackFixture.MemoryMegabytes} MB");
         Assert.Equal(first.Score, second.Score);
         Assert.Equal(Part(first, "l2_tests").Reason, Part(second, "l2_tests").Reason);
-        Assert.Equal(8, first.Score);
+        Assert.Equal(6, first.Score);
     }
 
     [SandboxFact]
     public void Batch_crashers_get_a_score_and_a_specific_reason()
     {
         var asFloat = Grade("nbformat-float");
-        Assert.Equal(10, asFloat.Score);
+        Assert.Equal(8, asFloat.Score);
         AssertIssue(asFloat, "repaired", "nbformat was 4.0");
         var notText = Grade("source-not-text");
         AssertIssue(notText, "repaired", "source is not text");
-        Assert.Equal(8, notText.Score);
+        Assert.Equal(6, notText.Score);
         AssertReason(Part(notText, "l2_tests"), "not implemented yet");
         var garbage = Grade("garbage");
         Assert.Equal(0, garbage.Score);
@@ -129,13 +128,13 @@ public class AttackTests(AttackFixture fixture)
     public void Layout_accidents_still_find_the_answers_and_say_how()
     {
         var bare = Grade("no-metadata");
-        Assert.Equal(10, bare.Score);
+        Assert.Equal(8, bare.Score);
         AssertIssue(bare, "matched", "by its position between the locked cells");
         var split = Grade("split-answer");
-        Assert.Equal(10, split.Score);
+        Assert.Equal(8, split.Score);
         AssertIssue(split, "extra", "cell 5 is not part of the assignment; it was run after 'l2_code'");
         var two = Grade("two-notebooks");
-        Assert.Equal(10, two.Score);
+        Assert.Equal(8, two.Score);
         AssertIssue(two, "several notebooks", "'hw1 final.ipynb' was graded");
         var other = Grade("other-assignment");
         Assert.Equal(0, other.Score);
@@ -160,8 +159,10 @@ public class AttackTests(AttackFixture fixture)
     [SandboxFact]
     public void An_answer_that_changes_its_input_array_loses_its_part()
     {
+        // Per-case credit: only the cases where writing into the input changes nothing (t = 0, empty or all-zero
+        // vectors) pass, a small fraction of the part.
         var part = Part(Grade("input-mutation"), "soft_threshold_tests");
-        Assert.Equal(0, part.Points);
+        Assert.InRange(part.Points, 0, part.MaxPoints / 4);
         AssertReason(part, "your function wrote into its argument");
     }
 }

@@ -38,8 +38,11 @@ public class GeneratorTests
             Assert.NotNull(cell.PolyglotKernelName);
         }
         var graded = notebook.Cells.Select(NbgraderCell.Read).Where(m => m!.Grade).ToList();
-        Assert.InRange(graded.Count, 4, 6);
-        Assert.Equal(10, graded.Sum(m => m!.Points));
+        Assert.InRange(graded.Count(m => m!.IsAutogradedTest), 4, 6);
+        // The points the introduction announces are the points the cells carry.
+        var announced = System.Text.RegularExpressions.Regex.Match(notebook.Cells[0].Source, @"\*\*Points\.\*\* (\d+)");
+        Assert.True(announced.Success, "the introduction should state **Points.** N");
+        Assert.Equal(double.Parse(announced.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), graded.Sum(m => m!.Points));
         Assert.Equal(".net-csharp", (string?)notebook.Metadata["kernelspec"]?["name"]);
     }
 

@@ -52,16 +52,19 @@ public class GradeVerbTests
         var grader = new Grader(Repository.Solution("hw1-l1-l2"));
         var grades = await GradeVerb.GradeAllAsync(grader, [("broken", broken), ("old", wrongFormat)], output);
 
-        Assert.All(grades, g => Assert.Equal((0.0, 10.0), (g.Score, g.MaxScore)));
+        Assert.All(grades, g => Assert.Equal((0.0, 8.0), (g.Score, g.MaxScore)));
         Assert.Contains("not valid JSON", grades[0].NotebookError);
         Assert.Contains("none of the cells of hw1-l1-l2 were found", grades[1].NotebookError);
         foreach (var student in new[] { "broken", "old" })
         {
             Assert.True(File.Exists(Path.Combine(output, student + ".json")));
-            Assert.Contains("Autograded score: 0 / 10", File.ReadAllText(Path.Combine(output, student + ".feedback.md")));
+            Assert.Contains("Autograded score: 0 / 8", File.ReadAllText(Path.Combine(output, student + ".feedback.md")));
         }
         var gradebook = File.ReadAllLines(Path.Combine(output, "gradebook.csv"));
         Assert.Equal(3, gradebook.Length);
-        Assert.StartsWith("broken,hw1-l1-l2,0,10,0,0,0,0,0,0,", gradebook[1]);
+        Assert.StartsWith("broken,hw1-l1-l2,0,8,0,0,0,0,0,manual,0,manual,", gradebook[1]);
+        var sheet = File.ReadAllText(Path.Combine(output, "manual-grading.md"));
+        Assert.Contains("## lambda_max_derivation (2 points)", sheet);
+        Assert.Contains("Computes ∇f(0) = −Xᵀy/n correctly", sheet);
     }
 }

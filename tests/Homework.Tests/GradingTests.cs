@@ -11,6 +11,9 @@ public class GradingTests(GradingFixture fixture)
 
     private static PartGrade Part(StudentGrade grade, string id) => grade.Parts.Single(p => p.GradeId == id);
 
+    /// <summary>The autograded parts (written answers are graded by hand and have their own status).</summary>
+    private static IEnumerable<PartGrade> Autograded(StudentGrade grade) => grade.Parts.Where(p => p.Status != PartStatus.ManualGrading);
+
     private static void AssertReason(PartGrade part, string expected) =>
         Assert.True(part.Reason.Contains(expected, StringComparison.Ordinal), $"{part.GradeId}: expected “{expected}” in: {part.Reason}");
 
@@ -19,13 +22,28 @@ public class GradingTests(GradingFixture fixture)
     {
         var hw1 = Grade("hw1-solution");
         Assert.Null(hw1.NotebookError);
-        Assert.Equal((10.0, 10.0), (hw1.Score, hw1.MaxScore));
+        Assert.Equal((8.0, 8.0, 4.0), (hw1.Score, hw1.MaxScore, hw1.ManualPointsPending));
         Assert.Empty(hw1.Issues);
-        Assert.All(hw1.Parts, p => Assert.Equal(PartStatus.Passed, p.Status));
+        Assert.All(Autograded(hw1), p => Assert.Equal(PartStatus.Passed, p.Status));
+        var derivation = Part(hw1, "lambda_max_derivation");
+        Assert.Equal(PartStatus.ManualGrading, derivation.Status);
+        Assert.Equal(derivation.MaxPoints, derivation.Rubric!.Sum(r => r.Points)); // the rubric travels with the written answer
+        // The instructor's sheet shows the rubric with the student's text; the student's feedback does not (it names the answer).
+        var sheet = GradeReports.ManualGradingSheet([hw1], fixture.Graders["hw1-l1-l2"].Parts);
+        Assert.Contains("Computes ∇f(0) = −Xᵀy/n", sheet);
+        Assert.Contains("> $J = f + \\lambda", sheet);
+        Assert.DoesNotContain("Computes ∇f(0)", GradeReports.Feedback(hw1));
+        // The model interpretation of part 6 quotes the experiment's table: best held-out error 0.110 at λ = 0.03,
+        // 0.136 ± 0.014 at λ = 0, 7–9 nonzero weights at λ = 0.03 and 4–5 at λ = 0.1.
+        var executed = File.ReadAllText(hw1.ExecutedPath!);
+        Assert.Contains("  0.00      0.0641         0.1357 ± 0.0142                  20, 20, 20", executed);
+        Assert.Contains("  0.03      0.0777         0.1101 ± 0.0044                  9, 9, 7", executed);
+        Assert.Contains("  0.10      0.1272         0.1595 ± 0.0327                  5, 4, 5", executed);
         AssertReason(Part(hw1, "soft_threshold_tests"), "✓ soft_threshold [hidden test]: 2009 cases");
 
         var hw2 = Grade("hw2-solution");
-        Assert.Equal((8.0, 8.0, 2.0), (hw2.Score, hw2.MaxScore, hw2.ManualPointsPending));
+        Assert.Equal((8.0, 8.0, 4.0), (hw2.Score, hw2.MaxScore, hw2.ManualPointsPending));
+        AssertReason(Part(hw2, "network_check_tests"), "✓ network_gradient_check [hidden test]");
         var written = Part(hw2, "why_scaling_answer");
         Assert.Equal(PartStatus.ManualGrading, written.Status);
         Assert.Contains("at inference", written.Answer!); // the student's text travels to the instructor for hand grading
@@ -66,10 +84,18 @@ public class GradingTests(GradingFixture fixture)
     public void A_flipped_sign_an_off_by_one_and_an_edited_locked_cell_each_cost_their_part_with_a_specific_reason()
     {
         var grade = Grade("hw1-mistakes");
-        // 4 of 10: parts 1–3 are wrong; the training loop of part 4 is right and is not charged for the SoftThreshold
-        // of part 3 it calls (it is regraded with a correct one), and part 5 is right.
-        Assert.Equal(4, grade.Score);
-        AssertReason(Part(grade, "l2_tests"), "the sign is flipped");
+        // Parts 1–3 are wrong and earn partial credit for the cases they still pass; the training loop of part 4 is
+        // right and is not charged for the SoftThreshold of part 3 it calls (it is regraded with a correct one), and
+        // part 5 is right: 2 + 1 points, plus the partial credit.
+        Assert.Equal(Math.Round(grade.Parts.Sum(p => p.Points), 2), grade.Score);
+        Assert.InRange(grade.Score, 3.0, 7.0);
+        var l2 = Part(grade, "l2_tests");
+        AssertReason(l2, "the sign is flipped");
+        // The penalty's value is right (its two checks pass), the gradient's sign is wrong: at least half of part 1.
+        Assert.Equal(PartStatus.PartlyPassed, l2.Status);
+        Assert.InRange(l2.Points, 1.0, 1.99);
+        AssertReason(l2, "partial credit: ");
+        AssertReason(l2, $"→ {l2.Points:0.##} / 2 (the mean of 4 checks' pass rates");
         AssertReason(Part(grade, "soft_threshold_tests"), "i < Length − 1");
         AssertReason(Part(grade, "soft_threshold_tests"), "SoftThreshold([2], t = 0.5) should be [1.5], got [0]");
         // The student commented out the check in the locked cell; the original was used and caught the wrong decay.
@@ -88,7 +114,7 @@ public class GradingTests(GradingFixture fixture)
     public void An_infinite_loop_costs_only_its_part_and_a_deleted_test_cell_is_restored_and_reported()
     {
         var grade = Grade("hw1-loop-and-deleted-cell");
-        Assert.Equal(7, grade.Score);
+        Assert.Equal(6, grade.Score); // 8 autograded points less the 2 of part 4 (both of its checks time out: no case counts)
         var loop = Part(grade, "proximal_tests");
         Assert.Equal(PartStatus.Failed, loop.Status);
         AssertReason(loop, "no answer within 10 s, stuck on ProximalL1Fit");
@@ -102,11 +128,17 @@ public class GradingTests(GradingFixture fixture)
     public void A_missing_inverse_keep_scaling_and_a_compile_error_get_specific_reasons()
     {
         var grade = Grade("hw2-mistakes");
-        Assert.Equal(2, grade.Score);
+        // The mask (1), the network gradient check (2) and MC dropout (2) are right; forward and backward keep the
+        // credit of the p = 0 cases only, and the part that does not compile earns nothing.
+        Assert.Equal(PartStatus.Passed, Part(grade, "mask_tests").Status);
+        Assert.Equal(PartStatus.Passed, Part(grade, "network_check_tests").Status);
+        Assert.InRange(grade.Score, 5.0, 6.5);
         AssertReason(Part(grade, "forward_tests"), "missing the 1/(1−p) scaling");
         AssertReason(Part(grade, "backward_tests"), "missing the 1/(1−p) scaling");
+        Assert.True(Part(grade, "forward_tests").Points < 0.5);
         var compile = Part(grade, "variance_tests");
-        AssertReason(compile, "your answer cell 'variance_code' (cell 10 in your notebook) failed");
+        Assert.Equal(0, compile.Points);
+        AssertReason(compile, "your answer cell 'variance_code' (cell 17 in your notebook) failed");
         AssertReason(compile, "CS1002");
         Assert.Equal(PartStatus.Passed, Part(grade, "mc_tests").Status);
     }
@@ -117,7 +149,7 @@ public class GradingTests(GradingFixture fixture)
         var grade = Grade("hw1-endless-cell");
         Assert.Equal(0, grade.Score);
         Assert.Equal("extra", Assert.Single(grade.Issues).Kind); // an extra cell is allowed; it is its endless loop that costs the points
-        Assert.All(grade.Parts, p =>
+        Assert.All(Autograded(grade), p =>
         {
             Assert.Equal(PartStatus.NotRun, p.Status);
             AssertReason(p, $"exceeded the per-cell time limit of {GradingFixture.ShortCellTimeout.TotalSeconds:0} s and the notebook was stopped there");
@@ -146,11 +178,16 @@ public class GradingTests(GradingFixture fixture)
             Assert.Equal(grade.Parts.Count, back.Parts.Count);
         }
         var csv = GradeReports.Gradebook(grades, fixture.Graders["hw1-l1-l2"].Parts).TrimEnd().Split('\n');
-        Assert.Equal("student,assignment,score,max_score,manual_points_pending,l2_tests,weight_decay_tests,soft_threshold_tests,proximal_tests,lambda_max_tests,notes", csv[0]);
+        Assert.Equal("student,assignment,score,max_score,manual_points_pending,l2_tests,weight_decay_tests,soft_threshold_tests,"
+                     + "proximal_tests,lambda_max_derivation,lambda_max_tests,experiment_interpretation,notes", csv[0]);
         Assert.Equal(grades.Count + 1, csv.Length);
-        Assert.Contains(csv, row => row.StartsWith("hw1-mistakes,hw1-l1-l2,4,10,0,0,0,0,3,1,weight_decay_tests modified", StringComparison.Ordinal));
-        var feedback = GradeReports.Feedback(Grade("hw1-mistakes"));
-        Assert.Contains("**Autograded score: 4 / 10**", feedback);
+        var mistakes = Grade("hw1-mistakes");
+        string Number(double v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(csv, row => row.StartsWith($"hw1-mistakes,hw1-l1-l2,{Number(mistakes.Score)},8,4,{Number(Part(mistakes, "l2_tests").Points)},", StringComparison.Ordinal)
+                                    && row.EndsWith(",2,manual,1,manual,weight_decay_tests modified", StringComparison.Ordinal));
+        var feedback = GradeReports.Feedback(mistakes);
+        Assert.Contains($"**Autograded score: {Number(mistakes.Score)} / 8**", feedback);
+        Assert.Contains("◐", feedback);
         Assert.Contains("weight_decay_tests: the locked cell 8 was edited", feedback);
     }
 }

@@ -15,7 +15,8 @@ public static class ExerciseGenerator
 
     /// <param name="solution">The solution notebook.</param>
     /// <param name="sourceName">How the exercise names its source, e.g. "solutions/hw1-l1-l2.ipynb".</param>
-    /// <exception cref="FormatException">Unbalanced markers, or cells without nbgrader ids or with duplicate ids.</exception>
+    /// <exception cref="FormatException">Unbalanced markers, cells without nbgrader ids or with duplicate ids, or a
+    /// hand-graded answer whose rubric is missing or does not add up to its points (<see cref="Rubric"/>).</exception>
     public static Notebook Generate(Notebook solution, string sourceName)
     {
         var exercise = solution.Clone();
@@ -38,6 +39,12 @@ public static class ExerciseGenerator
                 cell.Json["execution_count"] = null;
             }
             cell.Metadata.Remove("lab"); // the runner's timing notes, should a solution have been saved executed
+            Rubric.Read(cell, meta, where); // validated here, so `lab generate` and `lab grade` both refuse a wrong rubric
+            if (cell.Metadata[MetadataKey] is JsonObject course)
+            {
+                course.Remove(Rubric.Key); // the criteria name the answer: they stay in the solution
+                if (course.Count == 0) cell.Metadata.Remove(MetadataKey);
+            }
 
             if (meta.IsProtected)
             {

@@ -47,7 +47,10 @@ public static class GradeReports
         return text.ToString();
     }
 
-    /// <summary>A short, friendly feedback file for the student.</summary>
+    /// <summary>
+    /// A short, friendly feedback file for the student. Rubrics are not in it (their criteria name the answer): they are
+    /// in the JSON report and the instructor's <see cref="ManualGradingSheet"/>.
+    /// </summary>
     public static string Feedback(StudentGrade grade)
     {
         var text = new StringBuilder();
@@ -66,6 +69,7 @@ public static class GradeReports
             var mark = part.Status switch
             {
                 PartStatus.Passed => "✓",
+                PartStatus.PartlyPassed => "◐",
                 PartStatus.ManualGrading => "✎",
                 _ => "✗",
             };
@@ -78,6 +82,47 @@ public static class GradeReports
             text.AppendLine("**Cells that differ from the assignment** (locked cells were restored before grading):");
             foreach (var issue in grade.Issues)
                 text.AppendLine($"- {issue.GradeId}: {issue.Detail}");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The instructor's sheet for the written answers of a class: for each hand-graded part, its rubric, then every
+    /// student's answer with the rubric's criteria as boxes to tick (the points of the ticked boxes are the grade).
+    /// </summary>
+    public static string ManualGradingSheet(IReadOnlyList<StudentGrade> grades, IReadOnlyList<NbgraderCell> parts)
+    {
+        var text = new StringBuilder();
+        var written = parts.Where(p => p.IsManuallyGraded).ToList();
+        text.AppendLine($"# Written answers to grade by hand ({grades.FirstOrDefault()?.Assignment ?? "no submissions"})");
+        text.AppendLine();
+        if (written.Count == 0) text.AppendLine("This assignment has no hand-graded parts.");
+        foreach (var part in written)
+        {
+            var rubric = grades.SelectMany(g => g.Parts).FirstOrDefault(p => p.GradeId == part.GradeId && p.Rubric is { Count: > 0 })?.Rubric ?? [];
+            text.AppendLine($"## {part.GradeId} ({Number(part.Points)} points)");
+            text.AppendLine();
+            text.AppendLine("Rubric (the points of the criteria met add up to the grade):");
+            foreach (var item in rubric)
+                text.AppendLine($"- {item.Criterion} ({Number(item.Points)})");
+            foreach (var grade in grades.OrderBy(g => g.Student, StringComparer.Ordinal))
+            {
+                var found = grade.Parts.FirstOrDefault(p => p.GradeId == part.GradeId);
+                text.AppendLine();
+                text.AppendLine($"### {grade.Student}");
+                text.AppendLine();
+                if (found?.Answer is not { } answer)
+                {
+                    text.AppendLine("(not answered: 0 points)");
+                    continue;
+                }
+                foreach (var line in answer.Split('\n'))
+                    text.AppendLine("> " + line.TrimEnd('\r'));
+                text.AppendLine();
+                foreach (var item in rubric)
+                    text.AppendLine($"- [ ] {item.Criterion} ({Number(item.Points)})");
+            }
+            text.AppendLine();
         }
         return text.ToString();
     }

@@ -18,12 +18,14 @@ public sealed class GradeVerb : IVerb
         position between the locked cells) go into the exercise's structure; edited or deleted locked cells are
         reported by checksum and the originals used; answer cells that use reflection, files, processes, the homework
         checks or the library code of their own part are rejected with the reason. The hidden tests run after every
-        cell of the student's, and a part earns its points when all its checks pass (signed results only).
+        cell of the student's; a part earns its points times the fraction of check cases that pass (each check of the
+        part weighing the same; signed results only). Written answers are left for hand grading with their rubric.
         Submissions are found as <folder>/<student>.ipynb or <folder>/<student>/<anything>.ipynb (of several
         notebooks in a student's folder, the one that matches the assignment is graded).
 
         Writes into the output folder: <student>.json (every part, with reasons), <student>.feedback.md (for the
-        student), <student>.executed.ipynb (the graded run), and gradebook.csv (the class), whatever happens.
+        student), <student>.executed.ipynb (the graded run), gradebook.csv (the class) and manual-grading.md (every
+        written answer with its rubric's criteria to tick), whatever happens.
 
           --out <folder>           output folder (default: grades/<assignment>)
           --cell-timeout <s>       per-cell time limit (default: 120)
@@ -110,6 +112,7 @@ public sealed class GradeVerb : IVerb
         finally
         {
             await File.WriteAllTextAsync(Path.Combine(outFolder, "gradebook.csv"), GradeReports.Gradebook(grades, grader.Parts));
+            await File.WriteAllTextAsync(Path.Combine(outFolder, "manual-grading.md"), GradeReports.ManualGradingSheet(grades, grader.Parts));
         }
         return grades;
     }

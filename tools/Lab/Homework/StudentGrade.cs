@@ -6,9 +6,11 @@ namespace RegularizationLab.Lab.Homework;
 [JsonConverter(typeof(JsonStringEnumConverter<PartStatus>))]
 public enum PartStatus
 {
-    /// <summary>The test cell ran without an error: full points.</summary>
+    /// <summary>Every case of every check passed: full points.</summary>
     Passed,
-    /// <summary>A check failed, the code threw or did not compile: no points.</summary>
+    /// <summary>Some cases passed, some failed: points in proportion (<see cref="PartialCredit"/>).</summary>
+    PartlyPassed,
+    /// <summary>No case passed, the code threw or did not compile, or it was rejected: no points.</summary>
     Failed,
     /// <summary>The cell hit the per-cell time limit.</summary>
     TimedOut,
@@ -19,8 +21,11 @@ public enum PartStatus
 }
 
 /// <summary>One graded part of one student's submission.</summary>
+/// <param name="Answer">A written answer's text, for the instructor who grades it by hand.</param>
 /// <param name="Where">The part as the student sees it: its heading and the cell numbers in the student's notebook.</param>
-public sealed record PartGrade(string GradeId, double Points, double MaxPoints, PartStatus Status, string Reason, string? Answer = null, string? Where = null);
+/// <param name="Rubric">A written answer's rubric (its criteria's points add up to <paramref name="MaxPoints"/>).</param>
+public sealed record PartGrade(string GradeId, double Points, double MaxPoints, PartStatus Status, string Reason, string? Answer = null,
+    string? Where = null, IReadOnlyList<RubricItem>? Rubric = null);
 
 /// <summary>Everything the grader found for one student.</summary>
 public sealed record StudentGrade

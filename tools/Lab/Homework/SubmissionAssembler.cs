@@ -82,14 +82,15 @@ public static class SubmissionAssembler
 
     /// <summary>
     /// The evaluation cell of one part: every check call of the solution's test cell (hidden tests included), collected
-    /// into one array and handed to <c>Evaluation.Report</c> with the run's key.
+    /// each wrapped in a lambda and handed to <c>Evaluation.ReportEach</c> with the run's key.
     /// </summary>
     public static string EvaluationCell(string gradeId, string testSource, string key)
     {
         var calls = CheckCalls(gradeId, testSource);
-        var body = string.Join(",\n", calls.Select(c => "    " + QualifyCheckCalls(c)));
+        // One lambda per check: each runs on its own, so every check reports its cases (partial credit).
+        var body = string.Join(",\n", calls.Select(c => "    () => " + QualifyCheckCalls(c)));
         return $"// Added by `lab grade`: the checks and hidden tests of '{gradeId}', reported to the grader.\n"
-               + $"global::RegularizationLab.Homework.Evaluation.Report(\"{key}\", \"{gradeId}\", () => new global::RegularizationLab.Homework.CheckResult[]\n{{\n{body}\n}});";
+               + $"global::RegularizationLab.Homework.Evaluation.ReportEach(\"{key}\", \"{gradeId}\",\n{body});";
     }
 
     /// <summary>The check calls of a test cell, one per statement; anything else in a test cell is an authoring error.</summary>

@@ -20,6 +20,13 @@ public sealed class BubblewrapSandbox : IChildSandbox, IDisposable
 
     public const string WorkingFolder = CourseRoot + "/homework";
 
+    /// <summary>
+    /// Where the course tool (the child's program folder) appears inside the sandbox. A fixed path rather than the
+    /// host's: bound at its host path, a repository under /tmp would leave the folders above the tool in the
+    /// sandbox's writable /tmp, under the repository's own path.
+    /// </summary>
+    public const string ToolFolder = "/opt/lab";
+
     private readonly string _courseRoot;
     private readonly SandboxLimits _limits;
 
@@ -39,9 +46,9 @@ public sealed class BubblewrapSandbox : IChildSandbox, IDisposable
 
     public void Wrap(ProcessStartInfo start)
     {
+        var toolFolder = Path.TrimEndingDirectorySeparator(start.WorkingDirectory);
         var inner = new List<string> { start.FileName };
-        inner.AddRange(start.ArgumentList);
-        var toolFolder = start.WorkingDirectory;
+        inner.AddRange(start.ArgumentList.Select(word => AtToolFolder(word, toolFolder)));
 
         start.FileName = SandboxTool.BubblewrapPath ?? throw new InvalidOperationException(SandboxTool.MissingMessage);
         start.ArgumentList.Clear();
@@ -59,9 +66,9 @@ public sealed class BubblewrapSandbox : IChildSandbox, IDisposable
         foreach (var file in new[] { "/etc/ld.so.cache", "/etc/passwd", "/etc/group", "/etc/nsswitch.conf", "/etc/localtime" })
             if (File.Exists(file)) Add("--ro-bind", file, file);
         Add("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp");
-        // The .NET runtime and the course tool (the child's program), read-only, where the host has them.
-        foreach (var folder in new[] { DotnetRoot(inner[0]), toolFolder }.Where(f => !string.IsNullOrEmpty(f)).Distinct())
-            if (!folder!.StartsWith("/usr/", StringComparison.Ordinal)) Add("--ro-bind", folder, folder);
+        // The .NET runtime, read-only, where the host has it; the course tool (the child's program) at a fixed path.
+        if (DotnetRoot(inner[0]) is { } runtime && !runtime.StartsWith("/usr/", StringComparison.Ordinal)) Add("--ro-bind", runtime, runtime);
+        if (!string.IsNullOrEmpty(toolFolder)) Add("--ro-bind", toolFolder, ToolFolder);
         // What a student receives, read-only, and a private working folder.
         Add("--tmpfs", CourseRoot, "--dir", WorkingFolder);
         Add("--ro-bind", Path.Combine(_courseRoot, "bin", "course"), CourseRoot + "/bin/course");
@@ -92,6 +99,11 @@ public sealed class BubblewrapSandbox : IChildSandbox, IDisposable
         start.WorkingDirectory = "/";
         start.Environment.Clear();
     }
+
+    /// <summary>A path in the child's command line, moved from the tool's host folder to <see cref="ToolFolder"/>.</summary>
+    private static string AtToolFolder(string word, string toolFolder) =>
+        toolFolder.Length > 1 && (word == toolFolder || word.StartsWith(toolFolder + "/", StringComparison.Ordinal))
+            ? ToolFolder + word[toolFolder.Length..] : word;
 
     private IEnumerable<(string, string)> Environment(string dotnet)
     {
