@@ -24,40 +24,73 @@ public static partial class Checks
     public static CheckResult BootstrapIndices(Func<int, Random, int[]> bootstrapIndices, CheckOptions? options = null)
     {
         options ??= CheckOptions.Public;
-        var cases = new List<CheckCase<(int N, int Seed)>> { new((1, 1), 1), new((2, 2), 2), new((500, 3), 500), new((2000, 4), 2000) };
+        // Repeats > 1: the student's function is called that many times on one rng and the draws are joined, so that
+        // every index of a small data set must turn up (a range that misses n − 1 cannot hide).
+        var cases = new List<CheckCase<(int N, int Seed, int Repeats)>>
+        {
+            new((1, 1, 1), 1), new((2, 2, 1), 2), new((2, 5, 200), 2), new((3, 6, 200), 3), new((5, 7, 100), 5),
+            new((500, 3, 1), 500), new((2000, 4, 1), 2000),
+        };
         var rng = new Random(options.Seed);
         for (int i = 0; i < Math.Min(options.RandomCases / 10, 60); i++)
         {
             int n = rng.Next(3) == 0 ? 1 + rng.Next(10) : 200 + rng.Next(3000);
-            cases.Add(new((n, rng.Next()), n));
+            cases.Add(new((n, rng.Next(), n <= 10 ? 100 : 1), n));
         }
 
-        var check = new FunctionCheck<(int N, int Seed), int[]>
+        var check = new FunctionCheck<(int N, int Seed, int Repeats), int[]>
         {
             Name = "bootstrap_indices",
-            Call = input => $"BootstrapIndices(n = {input.N}, rng)",
-            Reference = input => BootstrapReference(input.N, new Random(input.Seed)),
+            Call = input => input.Repeats == 1 ? $"BootstrapIndices(n = {input.N}, rng)" : $"BootstrapIndices(n = {input.N}, rng), called {input.Repeats} times",
+            Reference = input => BootstrapReference(input.N * input.Repeats, new Random(input.Seed)),
             Cases = cases,
-            Compare = (input, _, got) => CheckResample(input.N, got),
-            Verified = "n = 1, the range 0 … n − 1, the share of distinct indices and its dependence on rng",
+            Compare = (input, _, got) => CheckResample(input.N, input.Repeats, got),
+            Verified = "n = 1, every index 0 … n − 1 turning up, the share of distinct indices and its dependence on rng",
             Criterion = "share of distinct indices within 5 standard errors of 1 − (1 − 1/n)ⁿ",
             Hint = "draw n times rng.Next(n): every draw may repeat an index drawn before.",
             Diagnose = (input, _, got) =>
                 got.Length == input.N && input.N > 20 && got.Distinct().Count() == input.N
                     ? "every index appears exactly once: that is a permutation (drawing without replacement). A bootstrap " +
                       "sample draws WITH replacement, so about 37% of the examples are missing and others repeat."
-                    : got.Length == input.N && input.N > 1 && got.All(i => i < input.N - 1)
-                        ? "the last index n − 1 never appears: rng.Next(n) already excludes n, so do not pass n − 1." : null,
+                    : null,
+            // For n = 2 a range one too short also repeats one sample; only all wrong answers together tell the two apart.
+            DiagnoseAll = wrong =>
+                wrong.All(w => w.Got.Length == w.Input.N * w.Input.Repeats && w.Input.N > 1 && w.Got.All(i => i < w.Input.N - 1))
+                && wrong.Any(w => !SameSampleEveryCall(w.Input.N, w.Input.Repeats, w.Got))
+                    ? "the last index n − 1 never appears: rng.Next(n) already excludes n, so do not pass n − 1."
+                : wrong.All(w => SameSampleEveryCall(w.Input.N, w.Input.Repeats, w.Got))
+                    ? "every call returned the same sample: your indices do not depend on rng. Draw each index with rng.Next(n)." : null,
         };
-        var result = check.Run(input => bootstrapIndices(input.N, new Random(input.Seed)), options);
+        var result = check.Run(input =>
+        {
+            var shared = new Random(input.Seed);
+            var draws = new List<int>();
+            for (int r = 0; r < input.Repeats; r++)
+            {
+                int[]? sample = bootstrapIndices(input.N, shared);
+                if (sample is null) return null!;
+                draws.AddRange(sample);
+            }
+            return [.. draws];
+        }, options);
         return Report(result.Passed ? BootstrapUsesTheGivenRandom(bootstrapIndices, result, options) : result);
     }
 
-    private static Mismatch? CheckResample(int n, int[] got)
+    private static bool SameSampleEveryCall(int n, int repeats, int[] got) =>
+        repeats > 1 && got.Length == n * repeats && got.Chunk(n).All(c => c.SequenceEqual(got.Take(n)));
+
+    private static Mismatch? CheckResample(int n, int repeats, int[] got)
     {
-        if (got.Length != n) return new Mismatch($"{n} indices", $"{got.Length} indices", "a bootstrap sample has as many draws as there are examples");
+        if (got.Length != n * repeats) return new Mismatch($"{n} indices", $"{got.Length / repeats} indices", "a bootstrap sample has as many draws as there are examples");
         int bad = Array.FindIndex(got, i => i < 0 || i >= n);
-        if (bad >= 0) return new Mismatch($"indices in 0 … {n - 1}", $"{got[bad]} at position {bad}", "an index outside the data set");
+        if (bad >= 0) return new Mismatch($"indices in 0 … {n - 1}", $"{got[bad]} at position {bad % n}", "an index outside the data set");
+        if (repeats > 1)
+        {
+            // P(an index never turns up in n·repeats draws) ≤ n(1 − 1/n)^(n·repeats) < 1e-17 for these cases.
+            int missing = Enumerable.Range(0, n).FirstOrDefault(i => !got.Contains(i), -1);
+            return missing < 0 ? null
+                : new Mismatch($"every index 0 … {n - 1} in {repeats} samples", $"index {missing} never drawn", "some examples can never be drawn");
+        }
         if (n < 100) return null;
         // The number of examples never drawn is a sum of n dependent indicators with P = (1 − 1/n)ⁿ; their variance is
         // below the binomial n·P·(1 − P), so 5 binomial standard errors is a conservative band.
@@ -172,6 +205,11 @@ public static partial class Checks
             Verified = "one example, one member, constant, linear and nearest-neighbour fits, and up to 31 members",
             Hint = "for each member: draw its bootstrap indices with BootstrapIndices(n, rng), fit on the resampled pairs " +
                    "(x[i], y[i]), predict every test input; then average the members' predictions.",
+            // One case can match two slips by coincidence (a resample that fits like another); all wrong answers cannot.
+            DiagnoseAll = wrong => BaggingSlips.Select(slip => (slip.Hint, Fits: wrong.All(w =>
+                    w.Got.Length == w.Input.Test.Length && slip.Prediction(w.Input) is { } candidate
+                    && Compare.Vector(candidate, w.Got, new Tolerance(1e-9, 1e-12)) is null)))
+                .FirstOrDefault(s => s.Fits).Hint,
             Diagnose = (input, _, got) =>
             {
                 if (got.Length != input.Test.Length) return null;
@@ -200,6 +238,22 @@ public static partial class Checks
         static CheckCase<BaggingInput> Case(Fitter fitter, double[] x, double[] y, double[] test, int members, int seed) =>
             new(new BaggingInput(fitter, x, y, test, members, seed), 2 * x.Length + test.Length + members);
     }
+
+    /// <summary>Typical bagging slips: what each would predict (null where it cannot be told apart), and the hint.</summary>
+    private static readonly (Func<BaggingInput, double[]?> Prediction, string Hint)[] BaggingSlips =
+    [
+        (input => input.X.Length > 1 ? input.Test.Select(input.Fitter.Fit(input.X, input.Y)).ToArray() : null,
+            "that is one model fit on all the data: each member must be fit on its own bootstrap sample."),
+        (input => input.Members > 1 ? BaggingReference(input.Fitter.Fit, input.X, input.Y, input.Test, 1, new Random(input.Seed)) : null,
+            "that is the first member's prediction: draw a NEW bootstrap sample for every member (inside the loop) and average all of them."),
+        (input =>
+        {
+            if (input.Members == 1) return null;
+            var rng = new Random(input.Seed);
+            for (int m = 0; m < input.Members - 1; m++) BootstrapReference(input.X.Length, rng);
+            return BaggingReference(input.Fitter.Fit, input.X, input.Y, input.Test, 1, rng);
+        }, "that is the last member's prediction alone: average the predictions of all members."),
+    ];
 
     private sealed record MixupInput(Matrix X, int[] Labels, int Classes, double Lambda, int[] Partners);
 
@@ -291,6 +345,12 @@ public static partial class Checks
             Compare = (_, expected, got) => CompareMatrices(expected, got, Tolerance.Exact),
             Verified = "λ = 0 and 1, partners with the same label (mass 1 on it), and 2 to 6 classes",
             Hint = "the target of row i is a probability vector over the classes: λ on its own label and 1 − λ on its partner's label.",
+            // At λ = 0 swapped weights and unmixed labels give the same answer; across all wrong answers they differ.
+            DiagnoseAll = wrong =>
+                wrong.All(w => Matches(w.Got, MixupReference(w.Input.X, w.Input.Labels, w.Input.Classes, 1, w.Input.Partners).Targets))
+                    ? "those are the original one-hot labels: mix the labels with the same λ as the inputs."
+                : wrong.All(w => Matches(w.Got, MixupReference(w.Input.X, w.Input.Labels, w.Input.Classes, 1 - w.Input.Lambda, w.Input.Partners).Targets))
+                    ? "λ and 1 − λ are swapped: λ goes to the example's own label." : null,
             Diagnose = (input, expected, got) =>
             {
                 if (got.Rows != expected.Rows || got.Cols != expected.Cols)
@@ -306,6 +366,9 @@ public static partial class Checks
         };
         return Report(check.Run(input => mixup(input.X, input.Labels, input.Classes, input.Lambda, input.Partners).Targets, options));
     }
+
+    private static bool Matches(Matrix got, Matrix candidate) =>
+        got.Rows == candidate.Rows && got.Cols == candidate.Cols && CompareMatrices(candidate, got, Tolerance.Exact) is null;
 
     private sealed record EnsembleInput(double[][] Members, double[] Targets);
 
@@ -377,7 +440,7 @@ public static partial class Checks
                 int count = input.Members.Length;
                 if (count > 1 && Near(got.Diversity, expected.Diversity * count / (count - 1)))
                     return "the diversity divides by M (the members' average), not M − 1.";
-                if (expected.Diversity > 0 && Near(got.Diversity, expected.AverageMemberError))
+                if (expected.AverageMemberError != expected.Diversity && Near(got.Diversity, expected.AverageMemberError))
                     return "the diversity is the spread about the ENSEMBLE MEAN, not about the target.";
                 if (input.Targets.Length > 1 && Near(got.EnsembleError, expected.EnsembleError * input.Targets.Length))
                     return "average the squared errors over the inputs (divide by n), do not sum them.";

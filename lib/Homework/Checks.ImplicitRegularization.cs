@@ -343,14 +343,14 @@ public static partial class Checks
                    "batches of the squared distance between a batch's gradient and the full-batch gradient.",
             Diagnose = (input, expected, got) =>
             {
+                if (input.BatchSize > 1 && Near(got, BatchVarianceReference(input.Gradients, 1, input.Alpha)))
+                    return "that is the variance of single examples' gradients: first average each batch of batchSize examples.";
                 if (expected == 0) return null;
                 int batches = input.Gradients.Length / input.BatchSize;
                 if (Near(got, expected * 4 / input.Alpha)) return "multiply by α/4: the term is a penalty of size proportional to the step.";
                 if (batches > 1 && Near(got, expected * batches)) return "average over the B batches (divide the sum by B).";
                 if (input.BatchSize > 1 && Near(got, expected * input.BatchSize * input.BatchSize))
                     return "a batch's gradient is the mean of its examples' gradients, not their sum.";
-                if (input.BatchSize > 1 && Near(got, BatchVarianceReference(input.Gradients, 1, input.Alpha)))
-                    return "that is the variance of single examples' gradients: first average each batch of batchSize examples.";
                 if (Near(got, expected / input.BatchSize)) return "divide by the number of batches B, not by the number of examples.";
                 return null;
             },
