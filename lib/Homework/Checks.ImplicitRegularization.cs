@@ -286,7 +286,11 @@ public static partial class Checks
     /// <paramref name="batchSize"/> examples are the B batches; ∇L_b is the mean gradient of batch b and ∇L the mean of
     /// all; the term is (α/4B) Σ_b ‖∇L_b − ∇L‖².
     /// </summary>
-    internal static double BatchVarianceReference(double[][] gradients, int batchSize, double alpha)
+    internal static double BatchVarianceReference(double[][] gradients, int batchSize, double alpha) =>
+        BatchVariance(gradients, batchSize, alpha, batchScale: 1);
+
+    /// <summary>The term with each batch's mean gradient multiplied by <paramref name="batchScale"/> (batchSize: the sum slip).</summary>
+    private static double BatchVariance(double[][] gradients, int batchSize, double alpha, double batchScale)
     {
         int dimension = gradients[0].Length, batches = gradients.Length / batchSize;
         double[] Mean(IEnumerable<double[]> rows)
@@ -302,7 +306,7 @@ public static partial class Checks
         for (int b = 0; b < batches; b++)
         {
             double[] batch = Mean(gradients.Skip(b * batchSize).Take(batchSize));
-            for (int i = 0; i < dimension; i++) sum += (batch[i] - full[i]) * (batch[i] - full[i]);
+            for (int i = 0; i < dimension; i++) sum += (batchScale * batch[i] - full[i]) * (batchScale * batch[i] - full[i]);
         }
         return alpha / (4.0 * batches) * sum;
     }
@@ -343,14 +347,14 @@ public static partial class Checks
                    "batches of the squared distance between a batch's gradient and the full-batch gradient.",
             Diagnose = (input, expected, got) =>
             {
+                if (input.BatchSize > 1 && Near(got, BatchVariance(input.Gradients, input.BatchSize, input.Alpha, input.BatchSize)))
+                    return "a batch's gradient is the mean of its examples' gradients, not their sum.";
                 if (input.BatchSize > 1 && Near(got, BatchVarianceReference(input.Gradients, 1, input.Alpha)))
                     return "that is the variance of single examples' gradients: first average each batch of batchSize examples.";
                 if (expected == 0) return null;
                 int batches = input.Gradients.Length / input.BatchSize;
                 if (Near(got, expected * 4 / input.Alpha)) return "multiply by α/4: the term is a penalty of size proportional to the step.";
                 if (batches > 1 && Near(got, expected * batches)) return "average over the B batches (divide the sum by B).";
-                if (input.BatchSize > 1 && Near(got, expected * input.BatchSize * input.BatchSize))
-                    return "a batch's gradient is the mean of its examples' gradients, not their sum.";
                 if (Near(got, expected / input.BatchSize)) return "divide by the number of batches B, not by the number of examples.";
                 return null;
             },

@@ -45,7 +45,10 @@ public class ImplicitRegularizationChecksTests
         return u.Zip(w, (a, b) => (a - mu) * (b - mw)).Sum() / u.Sum(a => (a - mu) * (a - mu));
     }
 
-    private static double BatchTerm(double[][] g, int batchSize, double alpha)
+    private static double BatchTerm(double[][] g, int batchSize, double alpha) => BatchTermScaled(g, batchSize, alpha, 1);
+
+    /// <summary>scale = batchSize is the slip of summing a batch's gradients instead of averaging them.</summary>
+    private static double BatchTermScaled(double[][] g, int batchSize, double alpha, double scale)
     {
         int batches = g.Length / batchSize, d = g[0].Length;
         double[] full = [.. Enumerable.Range(0, d).Select(j => g.Average(row => row[j]))];
@@ -54,7 +57,7 @@ public class ImplicitRegularizationChecksTests
             for (int j = 0; j < d; j++)
             {
                 double mean = g.Skip(b * batchSize).Take(batchSize).Average(row => row[j]);
-                sum += (mean - full[j]) * (mean - full[j]);
+                sum += (scale * mean - full[j]) * (scale * mean - full[j]);
             }
         return alpha / 4 * sum / batches;
     }
@@ -171,7 +174,7 @@ public class ImplicitRegularizationChecksTests
     [Fact]
     public void Batch_term_slips_get_their_hints_and_partial_case_counts()
     {
-        var sumNotMean = Checks.BatchVarianceTerm((g, size, alpha) => BatchTerm(g, size, alpha) * size * size);
+        var sumNotMean = Checks.BatchVarianceTerm((g, size, alpha) => BatchTermScaled(g, size, alpha, size));
         Hint("not their sum", sumNotMean);
         Assert.True(sumNotMean.FailedCases < sumNotMean.Cases); // batches of one are right either way
         Hint("variance of single examples' gradients", Checks.BatchVarianceTerm((g, _, alpha) => BatchTerm(g, 1, alpha)));
