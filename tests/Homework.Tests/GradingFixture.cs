@@ -61,6 +61,24 @@ public sealed class GradingFixture : IAsyncLifetime
             ["backward_code"] = s => Replace(s, "delta.Data[i] * keep.Data[i] / (1 - p);", "delta.Data[i] * keep.Data[i];"),
             ["variance_code"] = s => Replace(s, "/ (1 - p);", "/ (1 - p)"),
         }));
+        // F: hw5 — the gradient correction with α/4 instead of α/2 (part 1) and batch gradients summed, not averaged (part 4).
+        Grade("hw5-solution", "hw5-implicit-regularization", File.ReadAllText(Repository.Solution("hw5-implicit-regularization")));
+        Grade("hw5-exercise", "hw5-implicit-regularization", File.ReadAllText(Repository.Exercise("hw5-implicit-regularization")));
+        Grade("hw5-mistakes", "hw5-implicit-regularization", Student("hw5-implicit-regularization", new()
+        {
+            ["modified_code"] = s => Replace(s, "result[i] = g[i] + alpha / 2 * hg;", "result[i] = g[i] + alpha / 4 * hg;"),
+            ["batch_code"] = s => Replace(s, "batch[j] += exampleGradients[i][j] / batchSize;", "batch[j] += exampleGradients[i][j];"),
+        }));
+        // G: hw6 — a permutation instead of a bootstrap sample (part 1; part 2 uses it and is regraded with a correct one)
+        // and swapped mixup weights in the targets (part 3).
+        Grade("hw6-solution", "hw6-ensembles-and-augmentation", File.ReadAllText(Repository.Solution("hw6-ensembles-and-augmentation")));
+        Grade("hw6-exercise", "hw6-ensembles-and-augmentation", File.ReadAllText(Repository.Exercise("hw6-ensembles-and-augmentation")));
+        Grade("hw6-mistakes", "hw6-ensembles-and-augmentation", Student("hw6-ensembles-and-augmentation", new()
+        {
+            ["bootstrap_code"] = s => Replace(s, "indices[i] = rng.Next(n);", "indices[i] = i;"),
+            ["mixup_code"] = s => Replace(s, "targets[i, labels[i]] += lambda; ", "targets[i, labels[i]] += 1 - lambda; ")
+                .Replace("targets[i, labels[j]] += 1 - lambda;", "targets[i, labels[j]] += lambda;", StringComparison.Ordinal),
+        }));
         // E: an endless loop at the top level of an extra cell: the per-cell limit stops the notebook there.
         jobs.Add(("hw1-endless-cell", "hw1-l1-l2", Write("hw1-endless-cell", WithExtraCellAfter("hw1-l1-l2", "l2_code", "while (true) { }"))));
         // D: a file cut off in the middle.

@@ -66,7 +66,7 @@ public class GradingTests(GradingFixture fixture)
     [SandboxFact]
     public void The_exercises_score_zero_because_nothing_is_implemented_yet()
     {
-        foreach (var key in new[] { "hw1-exercise", "hw2-exercise" })
+        foreach (var key in new[] { "hw1-exercise", "hw2-exercise", "hw5-exercise", "hw6-exercise" })
         {
             var grade = Grade(key);
             Assert.Equal(0, grade.Score);
@@ -108,6 +108,47 @@ public class GradingTests(GradingFixture fixture)
         AssertReason(loop, "this uses your SoftThreshold");
         Assert.Equal(PartStatus.Passed, Part(grade, "lambda_max_tests").Status);
         Assert.Contains("Part 1 · The L2 penalty and its gradient (2 points), cell 5 ('l2_tests')", GradeReports.Feedback(grade));
+    }
+
+    [SandboxFact]
+    public void The_hw5_and_hw6_solutions_score_every_autograded_point_and_send_their_written_answers_for_hand_grading()
+    {
+        foreach (var (key, autograded, written) in new[] { ("hw5-solution", 6.0, 4.0), ("hw6-solution", 8.0, 2.0) })
+        {
+            var grade = Grade(key);
+            Assert.Null(grade.NotebookError);
+            Assert.Equal((autograded, autograded, written), (grade.Score, grade.MaxScore, grade.ManualPointsPending));
+            Assert.Empty(grade.Issues);
+            Assert.All(grade.Parts, p => Assert.Contains(p.Status, new[] { PartStatus.Passed, PartStatus.ManualGrading }));
+        }
+        Assert.Contains("slope ≈ 2", Part(Grade("hw5-solution"), "order_answer").Answer!);
+        AssertReason(Part(Grade("hw6-solution"), "bagging_tests"), "✓ bagged_prediction [hidden test]");
+    }
+
+    [SandboxFact]
+    public void A_wrong_factor_in_the_modified_gradient_and_summed_batch_gradients_cost_their_parts_with_specific_hints()
+    {
+        var grade = Grade("hw5-mistakes");
+        Assert.InRange(grade.Score, 2, 5.99); // part 2 is right; parts 1 and 4 earn at most the cases they pass
+        var modified = Part(grade, "modified_tests");
+        Assert.NotEqual(PartStatus.Passed, modified.Status);
+        AssertReason(modified, "∇‖∇L‖² = 2H∇L");
+        Assert.Equal(PartStatus.Passed, Part(grade, "descent_tests").Status);
+        AssertReason(Part(grade, "batch_tests"), "the mean of its examples' gradients, not their sum");
+    }
+
+    [SandboxFact]
+    public void A_permutation_for_a_bootstrap_sample_costs_part_1_only_and_swapped_mixup_weights_are_named()
+    {
+        var grade = Grade("hw6-mistakes");
+        Assert.InRange(grade.Score, 4, 7.99); // parts 2 and 4 are right; parts 1 and 3 earn at most the cases they pass
+        AssertReason(Part(grade, "bootstrap_tests"), "that is a permutation");
+        var bagging = Part(grade, "bagging_tests");
+        Assert.Equal(PartStatus.Passed, bagging.Status);
+        AssertReason(bagging, "passes with a correct 'bootstrap_code' in place of yours");
+        var mixup = Part(grade, "mixup_tests");
+        AssertReason(mixup, "λ and 1 − λ are swapped");
+        Assert.Equal(PartStatus.Passed, Part(grade, "ambiguity_tests").Status);
     }
 
     [SandboxFact]
@@ -164,7 +205,7 @@ public class GradingTests(GradingFixture fixture)
         Assert.NotNull(grade.NotebookError);
         Assert.Contains("not valid JSON", grade.NotebookError);
         Assert.All(grade.Parts, p => Assert.Contains("not valid JSON", p.Reason));
-        Assert.Equal(9, fixture.Grades.Count);
+        Assert.Equal(15, fixture.Grades.Count);
     }
 
     [SandboxFact]

@@ -23,10 +23,10 @@ public class NbgraderTests
         public void Wrap(ProcessStartInfo start) => start.Environment["NBGRADER_EXECUTION"] = "autograde";
     }
 
-    private static async Task<(NotebookRunResult Result, Notebook Notebook)> Run(string name, Func<string, string> edit)
+    private static async Task<(NotebookRunResult Result, Notebook Notebook)> Run(string name, Func<string, string> edit, string assignment = "hw1-l1-l2")
     {
         var folder = Path.Combine(Repository.Root, "solutions"); // "../bin/course/Course.dll" must resolve as for the solution
-        var notebook = Notebook.Load(Repository.Solution("hw1-l1-l2"));
+        var notebook = Notebook.Load(Repository.Solution(assignment));
         foreach (var cell in notebook.Cells) cell.Source = edit(HomeworkMarkers.StripMarkers(cell.Source));
         var path = Path.Combine(Repository.Root, "out", "nbgrader-tests", name + ".ipynb");
         notebook.Save(path);
@@ -51,5 +51,23 @@ public class NbgraderTests
         Assert.Contains("the sign is flipped", wrong.Result.Cells.Single(c => c.Status == CellStatus.Failed).Error);
         foreach (var other in new[] { "weight_decay_tests", "soft_threshold_tests", "proximal_tests", "lambda_max_tests" })
             Assert.Equal(CellStatus.Ok, StatusOf(wrong, other));
+    }
+
+    /// <summary>
+    /// The later sets, one run each: one answer made wrong fails exactly its own grade cell under nbgrader, and every
+    /// other grade cell (solution code, hidden tests included) passes.
+    /// </summary>
+    [Theory]
+    [InlineData("hw5-implicit-regularization", "result[i] = g[i] + alpha / 2 * hg;", "result[i] = g[i] + alpha / 4 * hg;", "modified_tests", "∇‖∇L‖² = 2H∇L")]
+    [InlineData("hw6-ensembles-and-augmentation", "diversity += (f[k] - mean) * (f[k] - mean) / members;",
+        "diversity += (f[k] - mean) * (f[k] - mean) / (members + 1);", "ambiguity_tests", "ambiguity_terms")]
+    public async Task Under_nbgrader_one_wrong_answer_in_a_later_set_fails_only_its_own_grade_cell(
+        string assignment, string from, string to, string failingCell, string reason)
+    {
+        var run = await Run(assignment + "-wrong", s => s.Replace(from, to, StringComparison.Ordinal), assignment);
+        Assert.Equal(CellStatus.Failed, StatusOf(run, failingCell));
+        Assert.Contains(reason, run.Result.Cells.Single(c => c.Status == CellStatus.Failed).Error);
+        foreach (var cell in run.Notebook.Cells.Select(NbgraderCell.Read).Where(m => m!.Grade && m.GradeId != failingCell && m.GradeId.EndsWith("_tests", StringComparison.Ordinal)))
+            Assert.Equal(CellStatus.Ok, StatusOf(run, cell!.GradeId));
     }
 }
