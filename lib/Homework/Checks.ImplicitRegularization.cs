@@ -1,5 +1,5 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Numerics;
+using RegularizationLab.ToyProblems;
 
 namespace RegularizationLab.Homework;
 

@@ -1,5 +1,5 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Data;
+using RegularizationLab.Ensembles;
 using RegularizationLab.Homework;
 using RegularizationLab.Numerics;
 

@@ -1,5 +1,6 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Homework;
+using RegularizationLab.Numerics;
+using RegularizationLab.ToyProblems;
 
 namespace Homework.Tests;
 
