@@ -26,7 +26,21 @@ public sealed class DropoutNotebookTests(DropoutNotebookFixture notebook) : ICla
     private static double Percent(string s) => Parse(s) / 100;
 
     [Fact]
-    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 28);
+    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 32);
+
+    [Fact]
+    public void Gaussian_dropout_gives_the_same_ridge_but_a_noisier_loss()
+    {
+        // Same identity (mean within 4 standard errors), larger draw-to-draw spread, as its fourth moment predicts.
+        var mean = notebook.Line(@"^Gaussian masks: E‖y − X\(ξ⊙w\)‖² = ([0-9.]+) ± ([0-9.]+),  identity: ([0-9.]+)$");
+        double mc = PrintedNotebookFixture.Number(mean[1]), se = PrintedNotebookFixture.Number(mean[2]);
+        Assert.True(Math.Abs(mc - PrintedNotebookFixture.Number(mean[3])) < 4 * se, mean[0].Value);
+        var spread = notebook.Line(@"^spread of the loss over draws: Bernoulli ([0-9.]+), Gaussian ([0-9.]+)$");
+        Assert.True(PrintedNotebookFixture.Number(spread[2]) > 1.2 * PrintedNotebookFixture.Number(spread[1]), spread[0].Value);
+        var fourth = notebook.Line(@"^fourth moment E\(mask − 1\)⁴: Bernoulli ([0-9.]+), Gaussian ([0-9.]+)$");
+        Assert.Equal(0.3 + Math.Pow(0.3, 4) / Math.Pow(0.7, 3), PrintedNotebookFixture.Number(fourth[1]), 3);
+        Assert.Equal(3 * 0.09 / 0.49, PrintedNotebookFixture.Number(fourth[2]), 3);
+    }
 
     [Fact]
     public void Mask_moments_and_backward_pass_match_the_equations()

@@ -23,7 +23,22 @@ public sealed class ExplicitRegularizationNotebookTests(ExplicitRegularizationNo
     private const string Num = @"([-+0-9.Ee]+)";
 
     [Fact]
-    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 27);
+    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 30);
+
+    [Fact]
+    public void Ridge_shrinks_each_eigendirection_by_its_own_factor_and_keeps_the_well_determined_ones()
+    {
+        // df(λ) = Σ e_j/(e_j + λ): 14 (every weight) at λ = 0, strictly falling along the printed grid.
+        var values = Regex.Matches(notebook.Line(@"^df\(λ\) = Σ e_j/\(e_j \+ λ\): (.*)$")[1].Value, @": ([0-9.]+)")
+            .Select(m => PrintedNotebookFixture.Number(m.Groups[1])).ToList();
+        Assert.Equal(6, values.Count);
+        Assert.Equal(14, values[0], 2);
+        Assert.True(values.Zip(values.Skip(1), (a, b) => b < a).All(x => x), string.Join(", ", values));
+        // At λ = 10⁻³ (the best region of the sweep) only some of the 14 directions survive.
+        double kept = notebook.Number("directions kept at λ = 10⁻³ (factor > ½)");
+        Assert.InRange(kept, 3, 10);
+        Assert.InRange(values[2], kept - 1.5, kept + 1.5);      // df(10⁻³) ≈ the number of kept directions
+    }
 
     [Fact]
     public void Map_estimates_match_the_ridge_and_lasso_formulas()

@@ -4,6 +4,7 @@ using RegularizationLab.Data;
 using RegularizationLab.Lab.Execution;
 using RegularizationLab.Numerics;
 using RegularizationLab.ToyProblems;
+using RegularizationLab.Training;
 
 namespace RegularizationLab.Notebooks.Tests;
 
@@ -28,7 +29,7 @@ public sealed class ImplicitRegularizationNotebookTests(ImplicitRegularizationNo
     private static double Parse(string s) => double.Parse(s, CultureInfo.InvariantCulture);
 
     [Fact]
-    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 24);
+    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 26);
 
     [Fact]
     public void Gradient_descent_ends_elsewhere_on_the_valley_floor_and_the_modified_flow_follows_it()
@@ -153,6 +154,42 @@ public sealed class ImplicitRegularizationNotebookTests(ImplicitRegularizationNo
         Assert.True(lr[^1].Min > lr[0].Max, $"LR {lr[^1].Setting} worst seed {lr[^1].Min} vs LR {lr[0].Setting} best {lr[0].Max}");
         Assert.True(batch[0].Min > batch[^1].Max, $"batch {batch[0].Setting} worst {batch[0].Min} vs {batch[^1].Setting} best {batch[^1].Max}");
         Assert.True(lr[0].Setting < lr[^1].Setting && batch[0].Setting < batch[^1].Setting);
+    }
+
+    [Fact]
+    public void The_book_scale_file_came_from_the_lecture_code_and_the_lecture_shows_it()
+    {
+        var file = FlowTimeSweepFile.Load(Path.Combine(PrintedNotebookFixture.FindRepoRoot(),
+            "data", "full-scale", "fig9-5-flow-time.json"));
+        double[] rates = [0.05, 0.1, 0.2, 0.5];
+        foreach (var (sweep, flowTime) in new[] { (file.InClass, 600.0), (file.FullScale, 6000.0) })
+        {
+            Assert.Equal(flowTime, sweep.FlowTime);                        // the lecture's T and the book's T
+            Assert.Equal(100, sweep.BatchSize);
+            Assert.Equal([1, 2, 3], sweep.Seeds);
+            Assert.Equal(rates, sweep.LearningRates);
+            Assert.All(sweep.Runs, r => Assert.Equal(EqualFlowTimeSweep.Iterations(flowTime, r.LearningRate), r.Iterations));
+            Assert.All(sweep.Runs, r => Assert.True(r.TrainAccuracy >= 0.99, $"T = {flowTime}, LR {r.LearningRate}: train {r.TrainAccuracy}"));
+        }
+        // The notebook recomputed the T = 600 part with EqualFlowTimeSweep.Run and compared it with the file, bit for bit.
+        Assert.Single(notebook.Lines(@"^✓ the file's T = 600 part is bit-identical to this run$"));
+        // It printed the file's book-scale means beside its own run.
+        var rows = notebook.Lines(@"^ (0\.[0-9]+)\s+([0-9.]+)\s+([0-9.]+)\s*$");
+        Assert.Equal(4, rows.Count);
+        for (int i = 0; i < 4; i++)
+        {
+            double mean = file.FullScale.At(rates[i]).Average(r => r.TestAccuracy);
+            Assert.Equal(rates[i], Parse(rows[i].Groups[1].Value));
+            Assert.Equal(mean.ToString("F3", CultureInfo.InvariantCulture), rows[i].Groups[3].Value);
+        }
+    }
+
+    [Fact]
+    public void Most_of_the_small_batch_advantage_opens_late_in_training()
+    {
+        var gaps = notebook.Line(@"^gap at 1/3 = ([-0-9.]+), gap at the end = ([-0-9.]+)$");
+        double early = Parse(gaps[1].Value), end = Parse(gaps[2].Value);
+        Assert.True(end > 0.02 && end > 2 * early, $"gap {early} at 1/3 of training, {end} at the end");
     }
 
     [Fact]

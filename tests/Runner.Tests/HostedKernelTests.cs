@@ -155,4 +155,21 @@ public sealed class HostedKernelTests : IDisposable
         Assert.All(cells, c => Assert.True((double)c.Metadata["lab"]!["wall_seconds"]! >= 0));
         Assert.Equal(true, (bool?)executed.Metadata["lab"]!["succeeded"]);
     }
+
+    [Fact]
+    public async Task Each_cell_records_the_cpu_time_of_the_kernel_process()
+    {
+        // The second cell keeps one core busy until the process has used one more CPU-second, whatever the load.
+        var path = _notebooks.Write("cpu.ipynb", "1",
+            "var p = System.Diagnostics.Process.GetCurrentProcess(); var start = p.TotalProcessorTime;\n"
+            + "double x = 0; while ((p.TotalProcessorTime - start).TotalSeconds < 1) { for (int i = 0; i < 100000; i++) x += i; p.Refresh(); }");
+        var result = await _notebooks.RunIsolatedAsync(path);
+        Assert.True(result.Succeeded, result.FailureReport);
+        Assert.True(result.Cells[1].CpuSeconds >= 1, $"busy cell recorded {result.Cells[1].CpuSeconds} CPU-seconds");
+        Assert.Equal(result.Cells.Sum(c => c.CpuSeconds), result.TotalCpuSeconds);
+        var executed = Notebooks.Notebook.Load(result.ExecutedPath!);
+        var busy = executed.Cells.Where(c => c.Kind == Notebooks.CellKind.Code).Last();
+        Assert.True((double)busy.Metadata["lab"]!["cpu_seconds"]! >= 1);
+        Assert.Contains("CPU s", RunReport.Format([result]));
+    }
 }

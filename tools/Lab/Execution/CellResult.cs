@@ -27,6 +27,11 @@ public sealed class CellResult
 
     public double Seconds { get; set; }
 
+    /// <summary>CPU time of the notebook's process during the cell, all threads (a two-model sweep on two cores
+    /// shows about twice its wall time). Unlike wall time it barely changes when other programs share the
+    /// machine, so it estimates the cell's time on a quiet machine.</summary>
+    public double CpuSeconds { get; set; }
+
     /// <summary>For a failed cell: the compiler diagnostics or the exception, as the kernel would show them.</summary>
     public string? Error { get; set; }
 }

@@ -20,6 +20,10 @@ public sealed class NotebookRunResult
 
     public double TotalSeconds { get; set; }
 
+    /// <summary>The cells' CPU time (see <see cref="CellResult.CpuSeconds"/>); kernel start-up not included.</summary>
+    [JsonIgnore]
+    public double TotalCpuSeconds => Cells.Sum(c => c.CpuSeconds);
+
     /// <summary>Informational lines (package mappings, …), in order.</summary>
     public List<string> Log { get; init; } = [];
 

@@ -77,10 +77,12 @@ public sealed class NotebookRunner(RunnerOptions options)
             Options.Progress?.Invoke($"cell {number} start");
             var (limit, totalLimitApplies) = Limit(deadline);
             var watch = Stopwatch.StartNew();
+            var cpuBefore = ProcessCpu();
             var outcome = cell.KernelName is "csharp" or null
                 ? await session.SubmitAsync(cell.Contents, number, limit).ConfigureAwait(false)
                 : OtherKernel(cell.KernelName);
             cellResult.Seconds = watch.Elapsed.TotalSeconds;
+            cellResult.CpuSeconds = (ProcessCpu() - cpuBefore).TotalSeconds;
             cellResult.Status = outcome.Status;
             cellResult.Error = outcome.Status == CellStatus.TimedOut ? TimeoutMessage(totalLimitApplies) : outcome.Error;
             cell.Outputs.AddRange(outcome.Outputs);
@@ -91,7 +93,8 @@ public sealed class NotebookRunner(RunnerOptions options)
                 value.ExecutionOrder = executionCount;
             Record(cell, cellResult);
             Options.Progress?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"cell {number} {cellResult.Status.ToString().ToLowerInvariant()} {cellResult.Seconds:F2}s"));
+                $"cell {number} {cellResult.Status.ToString().ToLowerInvariant()} {cellResult.Seconds:F2}s"
+                + $" (CPU {cellResult.CpuSeconds:F2}s)"));
 
             Abandoned |= outcome.Status == CellStatus.TimedOut;
             stopped = Abandoned || (outcome.Status == CellStatus.Failed && !Options.ContinueOnError);
@@ -103,6 +106,7 @@ public sealed class NotebookRunner(RunnerOptions options)
             ["runner"] = "lab run (hosts the .NET Interactive C# kernel)",
             ["executed_utc"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["total_seconds"] = Math.Round(result.TotalSeconds, 3),
+            ["total_cpu_seconds"] = Math.Round(result.TotalCpuSeconds, 3),
             ["succeeded"] = result.Succeeded,
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(executedPath))!);
@@ -137,7 +141,15 @@ public sealed class NotebookRunner(RunnerOptions options)
         {
             ["status"] = result.Status.ToString().ToLowerInvariant(),
             ["wall_seconds"] = Math.Round(result.Seconds, 4),
+            ["cpu_seconds"] = Math.Round(result.CpuSeconds, 4),
         };
+    }
+
+    /// <summary>The kernel runs in this process, so its CPU time is this process's, summed over threads.</summary>
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static string FirstLine(string source) =>

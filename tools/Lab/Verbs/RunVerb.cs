@@ -95,7 +95,7 @@ public sealed class RunVerb : IVerb
                 var report = new List<string>
                 {
                     result.Succeeded
-                        ? Invariant.F($"✓ {notebook}: {result.TotalSeconds:F1} s") + (slowest is null ? "" : Invariant.F($", slowest cell {slowest.Number} ({slowest.Seconds:F1} s)"))
+                        ? Invariant.F($"✓ {notebook}: {result.TotalSeconds:F1} s") + (slowest is null ? "" : Invariant.F($", slowest cell {slowest.Number} ({slowest.Seconds:F1} s, CPU {slowest.CpuSeconds:F1} s)"))
                         : $"✗ {notebook}: {(result.LoadError is not null ? "could not run" : "failed")}",
                 };
                 report.AddRange(CheckLines.Summary(result.ExecutedPath).Select(l => "    " + l));
@@ -117,9 +117,12 @@ public sealed class RunVerb : IVerb
             executed = r.ExecutedPath,
             succeeded = r.Succeeded,
             total_seconds = Math.Round(r.TotalSeconds, 3),
-            slowest_cell = r.SlowestCell is { } s ? new { number = s.Number, first_line = s.FirstLine, seconds = Math.Round(s.Seconds, 3) } : null,
+            total_cpu_seconds = Math.Round(r.TotalCpuSeconds, 3),
+            slowest_cell = r.SlowestCell is { } s ? new { number = s.Number, first_line = s.FirstLine, seconds = Math.Round(s.Seconds, 3),
+                cpu_seconds = Math.Round(s.CpuSeconds, 3) } : null,
             failure = r.FailureReport,
-            cells = r.Cells.Select(c => new { number = c.Number, status = c.Status.ToString(), seconds = Math.Round(c.Seconds, 3), first_line = c.FirstLine }),
+            cells = r.Cells.Select(c => new { number = c.Number, status = c.Status.ToString(), seconds = Math.Round(c.Seconds, 3),
+                cpu_seconds = Math.Round(c.CpuSeconds, 3), first_line = c.FirstLine }),
         })));
         await File.WriteAllTextAsync(summaryPath, new JsonArray([.. summary]).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return [.. results];
