@@ -78,7 +78,7 @@ public abstract class PrintedNotebookFixture : IAsyncLifetime
         Assert.True(passes >= minimumPasses, $"only {passes} ✓ lines were printed (expected at least {minimumPasses})");
     }
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "RegularizationLab.slnx"))) return dir.FullName;
