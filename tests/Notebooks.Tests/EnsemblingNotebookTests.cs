@@ -82,8 +82,12 @@ public sealed class EnsemblingNotebookTests(EnsemblingNotebookFixture notebook) 
             Assert.Equal(member[m] - diversity[m], ensemble[m], 3);
         }
         Assert.Equal(0, diversity[0]);                                  // one member: nothing to disagree with
-        Assert.True(diversity[^1] > diversity[1] && diversity[1] > 0, string.Join(", ", diversity));
-        Assert.True(ensemble[^1] < ensemble[0] - 0.5 * diversity[^1], string.Join(", ", ensemble));
+        // Every added member adds diversity and lowers the ensemble error (for these eight seeds).
+        for (int m = 1; m < rows.Count; m++)
+        {
+            Assert.True(diversity[m] > diversity[m - 1], string.Join(", ", diversity));
+            Assert.True(ensemble[m] < ensemble[m - 1], string.Join(", ", ensemble));
+        }
         // The members are about equally good: the average member error moves less than diversity grows.
         Assert.True(member.Max() - member.Min() < diversity[^1], string.Join(", ", member));
     }
