@@ -130,7 +130,8 @@ public sealed class NoiseNotebookTests(NoiseNotebookFixture notebook) : IClassFi
         Assert.Equal((-0.0028, 0.0006, -4.8), (Number(summaries[0].Groups[2]), Number(summaries[0].Groups[3]),
             Number(summaries[0].Groups[4])));
         var full = rows.Skip(6).ToArray();
-        Assert.All(full.Take(3), r => Assert.InRange(Number(r.Groups[4]), 95, 96.5));   // plain: memorizing
+        Assert.Equal((94.8, 96.0), (full.Take(3).Min(r => Number(r.Groups[4])),      // plain: memorizing
+            full.Take(3).Max(r => Number(r.Groups[4]))));
         Assert.All(full.Skip(3), r => Assert.InRange(Number(r.Groups[4]), 91.5, 92.5));
         Assert.All(full.Take(3), r => Assert.InRange(Number(r.Groups[5]), 0.045, 0.055));
         Assert.All(full.Take(3), r => Assert.InRange(Number(r.Groups[7]), 91, 93));      // clean test accuracy
