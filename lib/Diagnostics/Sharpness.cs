@@ -17,6 +17,14 @@ public static class Sharpness
 {
     /// <summary>S(ρ) on <paramref name="data"/>, averaged over <paramref name="draws"/> seeded perturbations.</summary>
     public static double LossRiseUnderWeightNoise(Sequential network, Objective objective, Dataset data, double radius,
+        int draws, int seed) => LossRises(network, objective, data, radius, draws, seed).Average();
+
+    /// <summary>
+    /// The individual rises L(θ + δ_d) − L(θ), d = 1 … draws, whose mean is S(ρ): their spread gives the Monte Carlo
+    /// standard error sd/√draws. The same seed draws the same δ_d for two networks of the same shape, so the rises of
+    /// two networks can be compared draw by draw (a paired comparison with a smaller error than two separate means).
+    /// </summary>
+    public static double[] LossRises(Sequential network, Objective objective, Dataset data, double radius,
         int draws, int seed)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -28,7 +36,7 @@ public static class Sharpness
         ParameterSnapshot clean = network.Snapshot();
         double baseline = Evaluation.Evaluate(network, objective, data).Loss;
         var random = new Random(seed);
-        double total = 0;
+        var rises = new double[draws];
         try
         {
             for (int d = 0; d < draws; d++)
@@ -38,7 +46,7 @@ public static class Sharpness
                     double[] value = parameter.Value.Data;
                     for (int i = 0; i < value.Length; i++) value[i] += radius * random.NextGaussian();
                 }
-                total += Evaluation.Evaluate(network, objective, data).Loss;
+                rises[d] = Evaluation.Evaluate(network, objective, data).Loss - baseline;
                 network.Restore(clean);
             }
         }
@@ -46,6 +54,6 @@ public static class Sharpness
         {
             network.Restore(clean);
         }
-        return total / draws - baseline;
+        return rises;
     }
 }

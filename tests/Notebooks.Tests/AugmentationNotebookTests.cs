@@ -76,6 +76,42 @@ public sealed class AugmentationNotebookTests(AugmentationNotebookFixture notebo
     }
 
     [Fact]
+    public void The_numbers_quoted_in_the_text_are_the_ones_the_notebook_prints()
+    {
+        // §2: t*, the per-seed gains, the late means and the last-epoch margins +1.7, +0.1, +1.1
+        Assert.Equal("40", notebook.Line(@"by epoch t\* = ([0-9]+)")[1].Value);
+        var gains = notebook.Lines(@"^seed [0-9]: test accuracy gained after t\*: plain ([-+0-9.]+) points, " +
+            @"augmented ([-+0-9.]+) points").Select(m => (m.Groups[1].Value, m.Groups[2].Value));
+        Assert.Equal(new[] { ("+0.76", "+1.94"), ("+0.52", "+3.10"), ("-0.17", "+2.39") }, gains);
+        var late = notebook.Line(@"late test accuracy: plain ([0-9.]+ ± [0-9.]+) %, augmented ([0-9.]+ ± [0-9.]+) %");
+        Assert.Equal(("90.55 ± 0.43", "91.08 ± 0.44"), (late[1].Value, late[2].Value));
+        double Final(string arm, int seed, string what) => Parse(notebook.Line(
+            "^" + arm + @"\s+seed " + seed + @": .*" + what + @" accuracy ([0-9.]+)%")[1]);
+        double[] margins = Enumerable.Range(1, 3)
+            .Select(s => Math.Round(Final("augmented", s, "test") - Final("plain", s, "test"), 1)).ToArray();
+        Assert.Equal(new[] { 1.7, 0.1, 1.1 }, margins);
+        double[] augmentedTrain = Enumerable.Range(1, 3).Select(s => Final("augmented", s, "train")).ToArray();
+        Assert.Equal((98.6, 99.8), (augmentedTrain.Min(), augmentedTrain.Max()));
+        // §4: the stabilities
+        Assert.Equal(("53.7 ± 1.1", "86.4 ± 0.6"), ValuePair(notebook.Line(
+            @"MNIST shift stability: plain ([0-9.]+ ± [0-9.]+) %, augmented ([0-9.]+ ± [0-9.]+) %")));
+        string Rotation(string name) => notebook.Line(@"MNIST-1D rotation stability, " + Regex.Escape(name) +
+            @": ([0-9.]+ ± [0-9.]+) %")[1].Value;
+        Assert.Equal(("37.4 ± 0.7", "67.4 ± 0.6"), (Rotation("no augmentation"), Rotation("rotate + scale")));
+        Assert.StartsWith("25.9 ±", Rotation("sign flip"));
+        // §5: "Mixup improves both": accuracy and ECE, at both strengths
+        var mixup = notebook.Lines(@"^mixup α = +([0-9.]+):\s+([0-9.]+) ± ([0-9.]+)\s+([0-9.]+) ± ([0-9.]+)");
+        Assert.Equal(new[] { "86.0", "89.8", "87.5" }, mixup.Select(m => m.Groups[2].Value));
+        Assert.Equal(new[] { "9.7", "6.6", "5.9" }, mixup.Select(m => m.Groups[4].Value));
+        // §6: 4, 4 and 1 [MASK] tokens in the three maskings; 12.01% over a million tokens
+        var maskings = notebook.Lines(@"^masking [123]: (.*)$");
+        Assert.Equal(new[] { 4, 4, 1 }, maskings.Select(m => Regex.Matches(m.Groups[1].Value, @"\[MASK\]").Count));
+        Assert.Equal("12.01", notebook.Line(@"\[MASK\] ([0-9.]+) %, replaced")[1].Value);
+    }
+
+    private static (string, string) ValuePair(GroupCollection g) => (g[1].Value, g[2].Value);
+
+    [Fact]
     public void Masked_tokens_follow_15_percent_and_80_10_10()
     {
         var shares = notebook.Line(@"selected ([0-9.]+) %: \[MASK\] ([0-9.]+) %, replaced ([0-9.]+) %, unchanged ([0-9.]+) % of all tokens");

@@ -68,6 +68,31 @@ public sealed class EnsemblingNotebookTests(EnsemblingNotebookFixture notebook) 
     }
 
     [Fact]
+    public void Per_ensemble_size_the_terms_add_up_and_diversity_grows_while_the_ensemble_error_falls()
+    {
+        var rows = notebook.Lines(@"^\s*(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(-?[\d.]+E[-+]\d+)\s*$");
+        Assert.Equal(Enumerable.Range(1, rows.Count), rows.Select(r => (int)N(r.Groups[1])));
+        Assert.True(rows.Count >= 5, $"one row per ensemble size; got {rows.Count}");
+        double[] member = rows.Select(r => N(r.Groups[2])).ToArray();
+        double[] diversity = rows.Select(r => N(r.Groups[3])).ToArray();
+        double[] ensemble = rows.Select(r => N(r.Groups[4])).ToArray();
+        for (int m = 0; m < rows.Count; m++)
+        {
+            Assert.True(Math.Abs(N(rows[m].Groups[5])) < 1e-12, $"M = {m + 1}: the identity fails");
+            Assert.Equal(member[m] - diversity[m], ensemble[m], 3);
+        }
+        Assert.Equal(0, diversity[0]);                                  // one member: nothing to disagree with
+        // Every added member adds diversity and lowers the ensemble error (for these eight seeds).
+        for (int m = 1; m < rows.Count; m++)
+        {
+            Assert.True(diversity[m] > diversity[m - 1], string.Join(", ", diversity));
+            Assert.True(ensemble[m] < ensemble[m - 1], string.Join(", ", ensemble));
+        }
+        // The members are about equally good: the average member error moves less than diversity grows.
+        Assert.True(member.Max() - member.Min() < diversity[^1], string.Join(", ", member));
+    }
+
+    [Fact]
     public void Every_kind_of_ensemble_beats_its_members_and_the_rules_agree_on_most_inputs()
     {
         var gains = notebook.Lines(@"^(seeds|bootstraps|hyperparameters)\s+" + Pct + @" ± " + Pct + @"\s+" + Pct);
