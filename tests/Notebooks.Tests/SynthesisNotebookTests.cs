@@ -53,7 +53,9 @@ public sealed partial class SynthesisNotebookTests(SynthesisNotebookFixture note
             Assert.True(rows.Where(r => r.Setting == flat).Average(r => r.Loss) > rows.Where(r => r.Setting == sharp).Average(r => r.Loss));
         }
         // The chart's check: the comparison holds at every radius ρ, not only at 0.05.
-        Assert.Single(notebook.Lines(@"^✓ small batch and large step flatter at every radius and seed"));
+        Assert.Single(notebook.Lines(@"^✓ from ρ = 0\.02 up, small batch and large step flatter on every seed"));
+        // ... and at the smallest radius the Monte Carlo noise wins for the step-size pair (the text says "swaps").
+        Assert.InRange(N(notebook.Line(@"^at ρ = 0\.01 the large step is flatter on (\d) of 3 seeds")[1]), 0, 2);
         // "About four times flatter" (batch) and "about a third flatter" (step).
         Assert.InRange(SeedMean("|B| = 250").Mean / SeedMean("|B| = 10").Mean, 2.5, 6);
         Assert.InRange(1 - SeedMean("η = 0.3").Mean / SeedMean("η = 0.03").Mean, 0.2, 0.5);
