@@ -36,6 +36,13 @@ Action<RegularizationLab.Training.SweepProgress> ShowSweepProgress(string title)
     return progress => shown.Update(progress.ToString());
 }
 
+/// <summary>A one-line count for a sweep of many short models: "title 12/51 done · 8 s".</summary>
+Action<RegularizationLab.Training.SweepProgress> ShowSweepCount(string title)
+{
+    var shown = display(title);
+    return progress => shown.Update($"{title} {progress.Completed}/{progress.Total} done · {progress.Elapsed.TotalSeconds:F0} s");
+}
+
 /// <summary>One live progress line under the cell for a single training run: <c>Progress = ShowTrainingProgress("…")</c>.</summary>
 Action<RegularizationLab.Training.TrainingProgress> ShowTrainingProgress(string title)
 {

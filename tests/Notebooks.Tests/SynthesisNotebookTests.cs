@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using RegularizationLab.Lab.Execution;
+
+namespace RegularizationLab.Notebooks.Tests;
+
+public sealed class SynthesisNotebookFixture : PrintedNotebookFixture
+{
+    protected override string NotebookFile => "12-synthesis.ipynb";
+
+    // Dozens of small trainings per cell: seconds on a quiet machine, many minutes on a loaded one.
+    protected override RunnerOptions? Options => new() { CellTimeout = TimeSpan.FromMinutes(30) };
+}
+
+/// <summary>
+/// Pins what the synthesis lecture shows: small batches and large steps find wider minima (three seeds, with standard
+/// errors, at comparable training loss); in the capstone the validation-chosen method beats no regularization on every
+/// seed, noisy validation labels saturate at their clean-label ceiling, and averaging memorizing networks helps less than
+/// regularizing one; the map covers every notebook; and each quiz cell gives the right verdict for every letter.
+/// </summary>
+public sealed partial class SynthesisNotebookTests(SynthesisNotebookFixture notebook) : IClassFixture<SynthesisNotebookFixture>
+{
+    private static double N(Group g) => PrintedNotebookFixture.Number(g);
+
+    [Fact]
+    public void Every_cell_runs_and_every_check_passes() => notebook.AssertAllChecksPass(minimumPasses: 4);
+
+    [Fact]
+    public void Small_batches_and_large_steps_find_wider_minima_on_every_seed_at_comparable_training_loss()
+    {
+        var rows = SharpRow().Matches(notebook.Printed).Select(m => (Setting: m.Groups["setting"].Value,
+            Seed: (int)N(m.Groups["seed"]), Loss: N(m.Groups["loss"]), Accuracy: N(m.Groups["acc"]), S: N(m.Groups["s"]),
+            Se: N(m.Groups["se"]))).ToList();
+        Assert.Equal(12, rows.Count);
+        // No network has memorized the 21 flipped labels: training accuracy stays near 1 − 21/250 = 91.6%.
+        Assert.All(rows, r => Assert.InRange(r.Accuracy, 85, 95));
+        Assert.All(rows, r => Assert.True(r.Se > 0 && r.Se < r.S, $"{r.Setting} seed {r.Seed}: s.e. {r.Se} vs S {r.S}"));
+        foreach (var (flat, sharp) in new[] { ("|B| = 10", "|B| = 250"), ("η = 0.3", "η = 0.03") })
+        {
+            for (int seed = 1; seed <= 3; seed++)
+            {
+                var a = rows.Single(r => r.Setting == flat && r.Seed == seed);
+                var b = rows.Single(r => r.Setting == sharp && r.Seed == seed);
+                Assert.True(a.S < b.S, $"seed {seed}: S({flat}) = {a.S} is not below S({sharp}) = {b.S}");
+                // Comparable fits: flatness is not just a much worse (or much better) fit of the training set.
+                Assert.InRange(a.Loss / b.Loss, 0.8, 1.25);
+            }
+            var (ma, sa) = SeedMean(flat);
+            var (mb, sb) = SeedMean(sharp);
+            Assert.True(mb - ma > 2 * Math.Sqrt(sa * sa + sb * sb), $"{flat} vs {sharp}: {ma} ± {sa} vs {mb} ± {sb}");
+            // The caveat the text states: the flatter network of each pair fits slightly worse.
+            Assert.True(rows.Where(r => r.Setting == flat).Average(r => r.Loss) > rows.Where(r => r.Setting == sharp).Average(r => r.Loss));
+        }
+        // The chart's check: the comparison holds at every radius ρ, not only at 0.05.
+        Assert.Single(notebook.Lines(@"^✓ from ρ = 0\.02 up, small batch and large step flatter on every seed"));
+        // ... and at the smallest radius the Monte Carlo noise wins for the step-size pair (the text says "swaps").
+        Assert.InRange(N(notebook.Line(@"^at ρ = 0\.01 the large step is flatter on (\d) of 3 seeds")[1]), 0, 2);
+        // "About four times flatter" (batch) and "about a third flatter" (step).
+        Assert.InRange(SeedMean("|B| = 250").Mean / SeedMean("|B| = 10").Mean, 2.5, 6);
+        Assert.InRange(1 - SeedMean("η = 0.3").Mean / SeedMean("η = 0.03").Mean, 0.2, 0.5);
+    }
+
+    private (double Mean, double Se) SeedMean(string setting)
+    {
+        var m = notebook.Line("^" + Regex.Escape(setting) + @": mean S over seeds = ([\d.]+) ± ([\d.]+) \(s\.e\. over 3 seeds\)");
+        return (N(m[1]), N(m[2]));
+    }
+
+    [Fact]
+    public void Capstone_the_validation_choice_beats_no_regularization_and_noisy_validation_saturates()
+    {
+        var rows = CapstoneRow().Matches(notebook.Printed).ToDictionary(m => m.Groups["method"].Value.Trim(), m => (
+            Trainings: N(m.Groups["trainings"]), Validation: N(m.Groups["val"]), Test: N(m.Groups["test"]),
+            TestSd: N(m.Groups["testsd"])));
+        string[] expected = { "none", "L2 (weight decay)", "L1", "dropout", "early stopping", "ensemble", "input noise",
+            "weight noise", "label smoothing", "Mixup" };
+        Assert.Equal(expected.Order(), rows.Keys.Order());
+        Assert.Equal(5, rows["ensemble"].Trainings);
+        // Lecture 00's phenomenon at three seeds: the explicit regularizers beat doing nothing.
+        foreach (string method in new[] { "L2 (weight decay)", "early stopping" })
+            Assert.Single(notebook.Lines("^" + Regex.Escape(method) + @"\s+vs none \(test\): better on every seed"));
+        // Every method but weight noise beats doing nothing on every seed; most come close to 100%.
+        Assert.Equal(rows.Count - 2, notebook.Lines(@"^[A-Za-z0-9() ]+vs none \(test\): better on every seed$").Count);
+        Assert.Single(notebook.Lines(@"^weight noise\s+vs none \(test\): within the seed spread"));
+        // The text's reason: the stronger weight noise did worse on validation.
+        var weightNoise = notebook.Line(@"^  weight noise\s+σ_w = 0\.02: ([\d.]+) %\s+σ_w = 0\.05: ([\d.]+) %");
+        Assert.True(N(weightNoise[2]) < N(weightNoise[1]), weightNoise[0].Value);
+        Assert.True(rows.Count(r => r.Value.Test >= 98.5) >= 5);
+        var chosen = notebook.Line(@"^chosen on validation: (?<m>[^(]+) \(");
+        string winner = chosen["m"].Value.Trim();
+        Assert.Equal(rows.MaxBy(r => r.Value.Validation).Key, winner);
+        Assert.True(rows[winner].Test > rows["none"].Test + 3, $"{winner} {rows[winner].Test} vs none {rows["none"].Test}");
+        // Noisy validation labels cap validation accuracy at the clean-label ceiling: the good methods all sit there.
+        double ceiling = notebook.Number("validation score of the true boundary (every clean label)");
+        Assert.InRange(rows[winner].Validation, ceiling - 1.5, ceiling + 1.5);
+        Assert.True(rows.Count(r => r.Value.Validation > ceiling - 1) >= 4, "several methods should reach the ceiling");
+        var ties = notebook.Line(@"^within 0\.5 points of the winner on validation: (.+)$")[1].Value.Split(", ");
+        Assert.True(ties.Length >= 2, "the winner should have near-ties");
+        // Averaging networks that each memorize does not undo the memorization as well as regularizing one network.
+        Assert.True(rows["ensemble"].Test > rows["none"].Test);
+        var working = rows.Where(r => r.Key is not ("none" or "ensemble" or "weight noise")).ToArray();
+        Assert.All(working, r => Assert.True(rows["ensemble"].Test < r.Value.Test, $"ensemble vs {r.Key}"));
+        // The text's warning: the validation winner won by a fraction of a point and loses the test comparison.
+        var runnerUp = rows.Where(r => r.Key != winner).MaxBy(r => r.Value.Validation);
+        Assert.InRange(rows[winner].Validation - runnerUp.Value.Validation, 0, 0.5);
+        Assert.Single(notebook.Lines(@"against the runner-up .+ on test: worse on every seed$"));
+    }
+
+    [Fact]
+    public void The_map_of_figure_9_14_lists_every_notebook_of_the_course()
+    {
+        var numbers = Directory.GetFiles(NotebooksFolder(), "*.ipynb").Select(p => Path.GetFileName(p)[..2]).ToHashSet();
+        var mapped = MapRow().Matches(Markdown(Path.Combine(NotebooksFolder(), "12-synthesis.ipynb")))
+            .Select(m => m.Groups["n"].Value).ToHashSet();
+        Assert.Subset(mapped, numbers);
+        Assert.Contains("11", mapped);            // lecture 11 is part of the course even where it is not merged yet
+    }
+
+    [Fact]
+    public void Quiz_cells_wait_for_an_answer_in_the_committed_notebook() =>
+        Assert.Equal(5, notebook.Lines(@"^Q[1-5] · no answer yet").Count);
+
+    /// <summary>
+    /// Runs the lecture's own quiz cells in a fresh kernel with every possible answer substituted for the empty one:
+    /// the course page's letter must be called correct, each other letter wrong with its own reason, and an empty or
+    /// invalid answer must get a message, never an exception.
+    /// </summary>
+    [Fact]
+    public async Task Each_quiz_cell_gives_the_right_verdict_for_right_and_wrong_letters()
+    {
+        var correct = new Dictionary<int, string> { [1] = "C", [2] = "B", [3] = "B", [4] = "B", [5] = "B" };
+        string[] answers = { "A", "B", "C", "D", "", "maybe" };
+        string source = Path.Combine(NotebooksFolder(), "12-synthesis.ipynb");
+        var original = JsonNode.Parse(File.ReadAllText(source))!;
+        var cells = original["cells"]!.AsArray();
+        var setup = cells.First(c => (string?)c!["cell_type"] == "code")!;
+        var synthetic = new JsonArray { setup.DeepClone() };
+        var expectations = new List<(int Question, string Answer)>();
+        for (int q = 1; q <= 5; q++)
+        {
+            var quizCell = cells.Single(c => (string?)c!["cell_type"] == "code" && Source(c!).Contains($"CoursePageQuiz.Q{q}."));
+            string text = Source(quizCell!);
+            string unset = $"string answerQ{q} = \"\";";
+            Assert.Contains(unset, text);
+            foreach (string answer in answers)
+            {
+                var copy = quizCell!.DeepClone();
+                copy["source"] = text.Replace(unset, $"string answerQ{q} = \"{answer}\";");
+                synthetic.Add(copy);
+                expectations.Add((q, answer));
+            }
+        }
+        var notebookJson = original.DeepClone();
+        notebookJson["cells"] = synthetic;
+        string folder = Directory.CreateTempSubdirectory("quiz12-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "quiz.ipynb");
+            File.WriteAllText(path, notebookJson.ToJsonString());
+            var options = new RunnerOptions { BaseDirectory = NotebooksFolder(), CellTimeout = TimeSpan.FromMinutes(20) };
+            var result = await new IsolatedNotebookRunner(options).RunAsync(path, Path.Combine(folder, "executed.ipynb"));
+            Assert.True(result.Succeeded, result.FailureReport);
+            var printed = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "executed.ipynb")))!["cells"]!.AsArray()
+                .Skip(1).Select(c => string.Concat((c!["outputs"]?.AsArray() ?? []).Select(o => Text(o!["text"])))).ToList();
+            Assert.Equal(expectations.Count, printed.Count);
+            for (int i = 0; i < printed.Count; i++)
+            {
+                var (q, answer) = expectations[i];
+                string expectedStart = answer == correct[q] ? $"Q{q} · {answer} is correct."
+                    : answer.Length == 1 ? $"Q{q} · {answer} is not right."
+                    : answer.Length == 0 ? $"Q{q} · no answer yet" : $"Q{q} · \"{answer}\" is not one of the choices";
+                Assert.StartsWith(expectedStart, printed[i].Trim());
+            }
+            for (int q = 1; q <= 5; q++)      // each wrong letter has its own reason
+                Assert.Equal(3, expectations.Select((e, i) => (e, i))
+                    .Where(x => x.e.Question == q && x.e.Answer.Length == 1 && x.e.Answer != correct[q])
+                    .Select(x => printed[x.i]).Distinct().Count());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Source(JsonNode cell) =>
+        cell["source"] is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)cell["source"] ?? "";
+
+    private static string Text(JsonNode? text) =>
+        text is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)text ?? "";
+
+    private static string Markdown(string path) => string.Join("\n", JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray()
+        .Where(c => (string?)c!["cell_type"] == "markdown").Select(c => Source(c!)));
+
+    private static string NotebooksFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "RegularizationLab.slnx"))) return Path.Combine(dir.FullName, "notebooks");
+        throw new InvalidOperationException("cannot find the repository root");
+    }
+
+    [GeneratedRegex(@"^(?<setting>\|B\| = \d+|η = [\d.]+)\s+(?<seed>[123])\s+(?<loss>[\d.]+)\s+(?<acc>[\d.]+) ?%\s+(?<s>[\d.]+) ± (?<se>[\d.]+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex SharpRow();
+
+    [GeneratedRegex(@"^(?<method>[A-Za-z0-9() ]+?)\s{2,}.+?\s+(?<trainings>\d)\s+(?<val>[\d.]+) ± [\d.]+\s+(?<test>[\d.]+) ± (?<testsd>[\d.]+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex CapstoneRow();
+
+    [GeneratedRegex(@"^\| (?<n>\d\d) \| [^|]+ \|.*●", RegexOptions.Multiline)]
+    private static partial Regex MapRow();
+}
