@@ -1,4 +1,3 @@
-using RegularizationLab.Analysis;
 using RegularizationLab.Data;
 using RegularizationLab.Errors;
 using RegularizationLab.Layers;
