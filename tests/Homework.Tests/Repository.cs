@@ -9,7 +9,7 @@ internal static class Repository
 
     public static string Exercise(string name) => Path.Combine(Root, "exercises", name + ".ipynb");
 
-    public static readonly string[] Assignments = ["hw1-l1-l2", "hw2-dropout"];
+    public static readonly string[] Assignments = ["hw1-l1-l2", "hw2-dropout", "hw3-early-stopping", "hw4-label-smoothing-calibration"];
 
     private static string FindRoot()
     {
