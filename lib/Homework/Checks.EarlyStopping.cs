@@ -22,7 +22,7 @@ public static partial class Checks
         var cases = new List<CheckCase<DescentInput>>
         {
             Case(new DescentInput(tiny, tinyY, 0.2, 0, "t = 0: w stays 0")),
-            Case(new DescentInput(tiny, tinyY, 0.2, 1, "one step: w₁ = η·Xᵀy/n")),
+            Case(new DescentInput(tiny, tinyY, 0.2, 1, "one step")),
             Case(new DescentInput(Matrix.FromRows([[2.0]]), [3.0], 0.25, 1, "one number, η·s = 1: one step lands on the solution")),
             Case(new DescentInput(tiny, tinyY, 0.2, 200, "200 steps (close to least squares)")),
             Case(new DescentInput(Matrix.FromRows([[1.0, 2.0, 0.0, 1.0]]), [1.0], 0.1, 30, "one example, four weights (n < d)")),

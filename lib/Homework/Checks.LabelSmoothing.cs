@@ -80,7 +80,7 @@ public static partial class Checks
             Hint = "build the smoothed target ỹ for the given convention, then −Σₖ ỹₖ·log pₖ with log pₖ computed from the logits.",
             Diagnose = (input, expected, got) =>
                 !double.IsFinite(got) && double.IsFinite(expected)
-                    ? "exp overflowed: e^800 is +∞ in double precision. Subtract the largest logit before exponentiating " +
+                    ? "exp overflowed: e^z is +∞ in double precision for z above about 709. Subtract the largest logit before exponentiating " +
                       "(softmax does not change), or use log pₖ = zₖ − log Σⱼ e^{zⱼ} with that shift."
                 : input.Epsilon > 0 && Near(got, SmoothedReference(input, input.Epsilon, Other(input.Convention)).Loss)
                     ? $"that is the other convention: LabelSmoothing.{input.Convention} puts " +
