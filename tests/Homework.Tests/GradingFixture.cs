@@ -19,6 +19,9 @@ public sealed class GradingFixture : IAsyncLifetime
 
     public Dictionary<string, Grader> Graders { get; } = [];
 
+    /// <summary>How many submissions were handed to the grader (each must come back with a grade).</summary>
+    public int SubmissionCount { get; private set; }
+
     public async Task InitializeAsync()
     {
         if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
@@ -84,6 +87,28 @@ public sealed class GradingFixture : IAsyncLifetime
         // D: a file cut off in the middle.
         var full = File.ReadAllText(Repository.Solution("hw1-l1-l2"));
         Grade("hw1-malformed", "hw1-l1-l2", full[..(full.Length / 2)]);
+
+        // The early-stopping and calibration sets: solution, exercise, and typical mistakes in each.
+        foreach (var (key, assignment) in new[] { ("hw3", "hw3-early-stopping"), ("hw4", "hw4-label-smoothing-calibration") })
+        {
+            Grade(key + "-solution", assignment, File.ReadAllText(Repository.Solution(assignment)));
+            Grade(key + "-exercise", assignment, File.ReadAllText(Repository.Exercise(assignment)));
+        }
+        // F: a sum instead of a mean in the gradient (part 1), and a tie counted as an improvement (part 4).
+        Grade("hw3-mistakes", "hw3-early-stopping", Student("hw3-early-stopping", new()
+        {
+            ["descent_code"] = s => Replace(s, "w[j] -= learningRate * gradient / n;", "w[j] -= learningRate * gradient;"),
+            ["stopping_code"] = s => Replace(s, "if (losses[k] < losses[best]) best = k;", "if (losses[k] <= losses[best]) best = k;"),
+        }));
+        // G: exp without the max shift (part 1), the other convention's target in the gradient (part 2), 1/T (part 4).
+        Grade("hw4-mistakes", "hw4-label-smoothing-calibration", Student("hw4-label-smoothing-calibration", new()
+        {
+            ["loss_code"] = s => Replace(s, "double max = logits.Max();", "double max = 0;"),
+            ["gradient_code"] = s => Replace(s, "bool others = convention == LabelSmoothing.SpreadOverOtherClasses;",
+                "bool others = convention != LabelSmoothing.SpreadOverOtherClasses;"),
+            ["temperature_code"] = s => Replace(s, "return Math.Exp((low + high) / 2);", "return Math.Exp(-(low + high) / 2);"),
+        }));
+        SubmissionCount = jobs.Count;
 
         using var gate = new SemaphoreSlim(2); // two notebooks at a time on a 2-core machine
         async Task Limited(Func<Task> work)

@@ -66,7 +66,7 @@ public class GradingTests(GradingFixture fixture)
     [SandboxFact]
     public void The_exercises_score_zero_because_nothing_is_implemented_yet()
     {
-        foreach (var key in new[] { "hw1-exercise", "hw2-exercise", "hw5-exercise", "hw6-exercise" })
+        foreach (var key in new[] { "hw1-exercise", "hw2-exercise", "hw3-exercise", "hw4-exercise", "hw5-exercise", "hw6-exercise" })
         {
             var grade = Grade(key);
             Assert.Equal(0, grade.Score);
@@ -78,6 +78,7 @@ public class GradingTests(GradingFixture fixture)
             });
         }
         Assert.Equal("written answer: not answered", Part(Grade("hw2-exercise"), "why_scaling_answer").Reason);
+        Assert.Equal("written answer: not answered", Part(Grade("hw3-exercise"), "derivation_answer").Reason);
     }
 
     [SandboxFact]
@@ -205,7 +206,7 @@ public class GradingTests(GradingFixture fixture)
         Assert.NotNull(grade.NotebookError);
         Assert.Contains("not valid JSON", grade.NotebookError);
         Assert.All(grade.Parts, p => Assert.Contains("not valid JSON", p.Reason));
-        Assert.Equal(15, fixture.Grades.Count);
+        Assert.Equal(fixture.SubmissionCount, fixture.Grades.Count);
     }
 
     [SandboxFact]
@@ -230,5 +231,45 @@ public class GradingTests(GradingFixture fixture)
         Assert.Contains($"**Autograded score: {Number(mistakes.Score)} / 8**", feedback);
         Assert.Contains("◐", feedback);
         Assert.Contains("weight_decay_tests: the locked cell 8 was edited", feedback);
+    }
+
+    [SandboxFact]
+    public void The_early_stopping_and_calibration_solutions_score_full_marks_and_their_written_parts_await_hand_grading()
+    {
+        foreach (var (key, autograded, manual) in new[] { ("hw3-solution", 6.0, 4.0), ("hw4-solution", 8.0, 2.0) })
+        {
+            var grade = Grade(key);
+            Assert.Null(grade.NotebookError);
+            Assert.Equal((autograded, autograded, manual), (grade.Score, grade.MaxScore, grade.ManualPointsPending));
+            Assert.Empty(grade.Issues);
+            Assert.All(grade.Parts, p => Assert.Contains(p.Status, new[] { PartStatus.Passed, PartStatus.ManualGrading }));
+        }
+        AssertReason(Part(Grade("hw3-solution"), "stopping_tests"), "✓ early_stopping_choice [hidden test]: 1007 cases");
+        AssertReason(Part(Grade("hw4-solution"), "temperature_tests"), "✓ fit_temperature [hidden test]");
+        Assert.Contains("(A+\\lambda I)", Part(Grade("hw3-solution"), "derivation_answer").Answer!);
+    }
+
+    [SandboxFact]
+    public void A_sum_instead_of_a_mean_and_a_tie_taken_as_improvement_cost_their_parts_with_specific_reasons()
+    {
+        var grade = Grade("hw3-mistakes");
+        Assert.Empty(grade.Issues);
+        AssertReason(Part(grade, "descent_tests"), "n times too large");
+        AssertReason(Part(grade, "stopping_tests"), "a tie as an improvement");
+        Assert.Equal(PartStatus.Passed, Part(grade, "filter_tests").Status);
+        // Part 2 in full; parts 1 and 4 at most in part (some of their cases still pass).
+        Assert.InRange(grade.Score, 2, 5.99);
+    }
+
+    [SandboxFact]
+    public void An_overflowing_softmax_the_other_convention_and_an_inverted_temperature_get_specific_reasons()
+    {
+        var grade = Grade("hw4-mistakes");
+        Assert.Empty(grade.Issues);
+        AssertReason(Part(grade, "loss_tests"), "exp overflowed");
+        AssertReason(Part(grade, "gradient_tests"), "the other convention");
+        AssertReason(Part(grade, "temperature_tests"), "you returned 1/T");
+        Assert.Equal(PartStatus.Passed, Part(grade, "calibration_tests").Status);
+        Assert.InRange(grade.Score, 2, 7.99);
     }
 }

@@ -23,11 +23,13 @@ public class NbgraderTests
         public void Wrap(ProcessStartInfo start) => start.Environment["NBGRADER_EXECUTION"] = "autograde";
     }
 
-    private static async Task<(NotebookRunResult Result, Notebook Notebook)> Run(string name, Func<string, string> edit, string assignment = "hw1-l1-l2")
+    private static async Task<(NotebookRunResult Result, Notebook Notebook)> Run(string name, Func<string, string> edit,
+        string assignment = "hw1-l1-l2", bool stubs = false)
     {
         var folder = Path.Combine(Repository.Root, "solutions"); // "../bin/course/Course.dll" must resolve as for the solution
         var notebook = Notebook.Load(Repository.Solution(assignment));
-        foreach (var cell in notebook.Cells) cell.Source = edit(HomeworkMarkers.StripMarkers(cell.Source));
+        foreach (var cell in notebook.Cells)
+            cell.Source = edit(HomeworkMarkers.StripMarkers(stubs ? HomeworkMarkers.ReplaceSolutions(cell.Source, name) : cell.Source));
         var path = Path.Combine(Repository.Root, "out", "nbgrader-tests", name + ".ipynb");
         notebook.Save(path);
         var runner = new IsolatedNotebookRunner(new RunnerOptions
@@ -69,5 +71,25 @@ public class NbgraderTests
         Assert.Contains(reason, run.Result.Cells.Single(c => c.Status == CellStatus.Failed).Error);
         foreach (var cell in run.Notebook.Cells.Select(NbgraderCell.Read).Where(m => m!.Grade && m.GradeId != failingCell && m.GradeId.EndsWith("_tests", StringComparison.Ordinal)))
             Assert.Equal(CellStatus.Ok, StatusOf(run, cell!.GradeId));
+    }
+
+    /// <summary>The instructor's version of each newer set, once with one wrong answer and once with the exercise's stubs.</summary>
+    [Theory]
+    [InlineData("hw3-early-stopping", "if (losses[k] < losses[best]) best = k;", "if (losses[k] <= losses[best]) best = k;",
+        "stopping_tests", "a tie as an improvement")]
+    [InlineData("hw4-label-smoothing-calibration", "return Math.Exp((low + high) / 2);", "return Math.Exp(-(low + high) / 2);",
+        "temperature_tests", "you returned 1/T")]
+    public async Task Under_nbgrader_a_wrong_answer_fails_only_its_grade_cell_and_the_stubs_fail_every_one(
+        string assignment, string right, string wrong, string gradeCell, string hint)
+    {
+        var mistake = await Run(assignment + "-wrong", s => s.Replace(right, wrong, StringComparison.Ordinal), assignment);
+        Assert.Equal(CellStatus.Failed, StatusOf(mistake, gradeCell));
+        Assert.Contains(hint, mistake.Result.Cells.Single(c => c.Status == CellStatus.Failed).Error);
+
+        var stubs = await Run(assignment + "-stubs", s => s, assignment, stubs: true);
+        var graded = stubs.Notebook.Cells.Where(c => NbgraderCell.Read(c)!.Grade && c.Kind == CellKind.Code).ToList();
+        Assert.NotEmpty(graded);
+        Assert.All(graded, c => Assert.Equal(CellStatus.Failed, StatusOf(stubs, NbgraderCell.Read(c)!.GradeId)));
+        Assert.All(stubs.Result.Cells.Where(c => graded.All(g => g.Number != c.Number)), c => Assert.Equal(CellStatus.Ok, c.Status));
     }
 }

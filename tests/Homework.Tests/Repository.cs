@@ -9,7 +9,9 @@ internal static class Repository
 
     public static string Exercise(string name) => Path.Combine(Root, "exercises", name + ".ipynb");
 
-    public static readonly string[] Assignments = ["hw1-l1-l2", "hw2-dropout", "hw5-implicit-regularization", "hw6-ensembles-and-augmentation"];
+    public static readonly string[] Assignments =
+        ["hw1-l1-l2", "hw2-dropout", "hw3-early-stopping", "hw4-label-smoothing-calibration", "hw5-implicit-regularization",
+         "hw6-ensembles-and-augmentation"];
 
     private static string FindRoot()
     {
