@@ -46,13 +46,14 @@ public static class MultiTaskTraining
         Check(network, firstTask, secondTask, options);
         var firstBatches = new BatchCycler(firstTask, options.BatchSize, new Random(options.Seed));
         var secondBatches = new BatchCycler(secondTask, options.BatchSize, new Random(unchecked(options.Seed * 31 + 7)));
+        var saved = network.SharedTrunk.Parameters.Select(p => new Matrix(p.Value.Rows, p.Value.Cols)).ToArray();
         var recent = new Queue<double>();
         double sum = 0;
         for (int step = 1; step <= options.Steps; step++)
         {
             var (x1, y1) = firstBatches.Next();
             var (x2, y2) = secondBatches.Next();
-            double loss = LossAndGradients(network, x1, y1, x2, y2, options.Alpha, options.Beta);
+            double loss = LossAndGradients(network, x1, y1, x2, y2, options.Alpha, options.Beta, saved);
             if (!double.IsFinite(loss))
                 throw new InvalidOperationException(
                     $"Multi-task training diverged at step {step} (loss {loss}); lower the learning rate or the weights α, β.");
@@ -72,12 +73,20 @@ public static class MultiTaskTraining
         double alpha, double beta)
     {
         ArgumentNullException.ThrowIfNull(network);
+        var saved = network.SharedTrunk.Parameters.Select(p => new Matrix(p.Value.Rows, p.Value.Cols)).ToArray();
+        return LossAndGradients(network, x1, y1, x2, y2, alpha, beta, saved);
+    }
+
+    /// <summary>As above, with <paramref name="saved"/> (one matrix per trunk parameter) reused between steps.</summary>
+    private static double LossAndGradients(TwoHeadedNetwork network, Matrix x1, int[] y1, Matrix x2, int[] y2,
+        double alpha, double beta, Matrix[] saved)
+    {
         CheckWeights(alpha, beta);
         var crossEntropy = new SoftmaxCrossEntropy();
         IReadOnlyList<Parameter> trunk = network.SharedTrunk.Parameters;
 
         double first = TaskLossAndBackward(network.FirstTask, crossEntropy, x1, y1, alpha);
-        var saved = trunk.Select(p => p.Gradient.Clone()).ToArray();      // backward of task 2 overwrites them
+        for (int i = 0; i < trunk.Count; i++) saved[i].CopyFrom(trunk[i].Gradient);   // task 2's backward overwrites them
         double second = TaskLossAndBackward(network.SecondTask, crossEntropy, x2, y2, beta);
         for (int i = 0; i < trunk.Count; i++) VectorMath.Axpy(1.0, saved[i].Data, trunk[i].Gradient.Data);
         return alpha * first + beta * second;
@@ -132,7 +141,10 @@ public static class MultiTaskTraining
         private readonly int[] _order = Enumerable.Range(0, data.Count).ToArray();
         private readonly int _size = Math.Min(batchSize, data.Count);
         private int _position = data.Count;      // the first call shuffles
+        private readonly Matrix _x = new(Math.Min(batchSize, data.Count), data.FeatureCount);
+        private readonly int[] _y = new int[Math.Min(batchSize, data.Count)];
 
+        /// <summary>The next batch, in buffers that the following call overwrites.</summary>
         public (Matrix X, int[] Y) Next()
         {
             if (_position + _size > _order.Length)
@@ -140,9 +152,14 @@ public static class MultiTaskTraining
                 random.Shuffle(_order);
                 _position = 0;
             }
-            int[] rows = _order[_position..(_position + _size)];
+            for (int i = 0; i < _size; i++)
+            {
+                int example = _order[_position + i];
+                data.Features.Row(example).CopyTo(_x.Row(i));
+                _y[i] = data.Labels![example];
+            }
             _position += _size;
-            return (Dataset.CopyRows(data.Features, rows), rows.Select(i => data.Labels![i]).ToArray());
+            return (_x, _y);
         }
     }
 }
