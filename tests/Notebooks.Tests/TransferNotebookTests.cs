@@ -57,6 +57,11 @@ public sealed class TransferNotebookTests(TransferNotebookFixture notebook) : IC
             Assert.True(row.FineTune > row.Scratch, $"N = {n}");
         }
         Assert.True(Gaps(25).Average() > Gaps(1600).Average(), "the gain should be largest with the fewest target labels");
+        var means = notebook.Lines(@"^mean over seeds at N = +(\d+): fine-tune − scratch ([-+\d.]+) points, fine-tune − freeze ([-+\d.]+) points");
+        Assert.Equal(4, means.Count);
+        Assert.All(means, m => Assert.True(N(m.Groups[2]) > 0));
+        Assert.True(N(means[0].Groups[2]) > N(means[3].Groups[2]), "mean gain largest at N = 25");
+        Assert.True(N(means[3].Groups[3]) > N(means[0].Groups[3]), "the frozen trunk falls further behind with more labels");
         Assert.True(TransferRow(25).Scratch < TransferRow(1600).Scratch - 10, "learning curve: more labels, much better");
     }
 
@@ -82,16 +87,36 @@ public sealed class TransferNotebookTests(TransferNotebookFixture notebook) : IC
             Assert.True(rows[w].Task2 > 95, $"w = {w}: task 2 {rows[w].Task2}");
         }
         Assert.True(rows[1.0].Task1 < 40 && rows[0.0].Task2 < 40, "a task with weight 0 stays near chance (20%)");
+        var relative = notebook.Line(@"^task 1 against training it alone \(w = 0\): w = 0.1 ([-+\d.]+), w = 0.5 ([-+\d.]+), w = 0.9 ([-+\d.]+) points");
+        Assert.All(new[] { 1, 2, 3 }, i => Assert.InRange(N(relative[i]), -2, 2));
+        Assert.True(N(relative[3]) < N(relative[1]), "task 1 gets slightly worse as task 2 takes over the trunk");
+    }
+
+    private (double Pretext, double Random, double Pixels) ProbeRow(int n)
+    {
+        var row = notebook.Line($@"^probe, N = +{n}: pretext-trained {Pct}, random {Pct}, pixels {Pct}$");
+        return (N(row[1]), N(row[3]), N(row[5]));
     }
 
     [Fact]
     public void Pretext_features_beat_the_same_trunk_untrained()
     {
         foreach (int n in Sizes)
+            Assert.True(ProbeRow(n).Pretext > ProbeRow(n).Random, $"N = {n}: {ProbeRow(n)}");
+    }
+
+    [Fact]
+    public void Against_raw_pixels_the_pretext_features_differ_within_the_spread_until_labels_are_plentiful()
+    {
+        // The text: no clear difference with 25 and 100 labels; with 1600 labels the pixels lead by more than the spread.
+        (double Lead, double Sd) Row(int n)
         {
-            var row = notebook.Line($@"^probe, N = +{n}: pretext-trained {Pct}, random {Pct}, pixels {Pct}$");
-            Assert.True(N(row[1]) > N(row[3]), $"N = {n}: pretext {row[1].Value} vs random {row[3].Value}");
+            var m = notebook.Line($@"^pretext − pixels at N = +{n}: ([-+\d.]+) points \(the larger of their seed sds: ([\d.]+) points\)");
+            return (N(m[1]), N(m[2]));
         }
+        Assert.All(new[] { 25, 100 }, n => Assert.True(Math.Abs(Row(n).Lead) < Row(n).Sd, $"N = {n}: {Row(n)}"));
+        Assert.True(-Row(1600).Lead > Row(1600).Sd, $"N = 1600: {Row(1600)}");
+        Assert.True(ProbeRow(1600).Pixels > ProbeRow(1600).Pretext);
     }
 
     [Fact]
