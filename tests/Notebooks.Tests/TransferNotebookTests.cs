@@ -13,7 +13,7 @@ public sealed class TransferNotebookFixture : PrintedNotebookFixture
 
 /// <summary>
 /// Pins what lecture 11 shows: fine-tuning a pretrained trunk beats training from scratch on every seed and target size
-/// (most at the smallest), a frozen trunk falls behind as labels grow, freezing equals a linear probe; with two heads and
+/// (most at the smallest), a frozen trunk falls behind from 100 labels on, freezing equals a linear probe; with two heads and
 /// Adam the weighting α, β barely matters between the extremes; a masked-reconstruction pretext task gives features a
 /// linear probe reads better than the same trunk untrained.
 /// </summary>
@@ -61,16 +61,19 @@ public sealed class TransferNotebookTests(TransferNotebookFixture notebook) : IC
         Assert.Equal(4, means.Count);
         Assert.All(means, m => Assert.True(N(m.Groups[2]) > 0));
         Assert.True(N(means[0].Groups[2]) > N(means[3].Groups[2]), "mean gain largest at N = 25");
-        Assert.True(N(means[3].Groups[3]) > N(means[0].Groups[3]), "the frozen trunk falls further behind with more labels");
         Assert.True(TransferRow(25).Scratch < TransferRow(1600).Scratch - 10, "learning curve: more labels, much better");
     }
 
     [Fact]
-    public void A_frozen_trunk_falls_behind_fine_tuning_as_labels_grow_and_equals_a_linear_probe()
+    public void A_frozen_trunk_falls_behind_fine_tuning_from_100_labels_and_equals_a_linear_probe()
     {
-        Assert.All(Sizes, n => Assert.True(TransferRow(n).FineTune > TransferRow(n).Freeze, $"N = {n}"));
-        double Behind(int n) => TransferRow(n).FineTune - TransferRow(n).Freeze;
-        Assert.True(Behind(1600) > Behind(25));
+        Assert.All(Sizes.Where(n => n >= 100), n => Assert.True(TransferRow(n).FineTune > TransferRow(n).Freeze, $"N = {n}"));
+        // per seed: behind on every seed from 100 labels on (the text: no clear gap at 25)
+        foreach (int n in Sizes.Where(n => n >= 100))
+        {
+            var line = notebook.Line($@"^fine-tune − freeze at N = +{n}: ([-+\d., ]+) points \(seeds 1, 2, 3\)");
+            Assert.All(line[1].Value.Split(", "), v => Assert.True(double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) > 0, $"N = {n}: {v}"));
+        }
         var same = notebook.Line(@"^frozen trunk \+ trained head: ([\d.]+) %; linear probe: ([\d.]+) %");
         Assert.Equal(N(same[1]), N(same[2]));
     }
