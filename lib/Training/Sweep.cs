@@ -11,11 +11,17 @@ public sealed record SweepContext<TValue>(TValue Value, int Index, Action<Traini
 /// <summary>One model's outcome, in the order of the swept values.</summary>
 public sealed record SweepResult<TValue, TResult>(TValue Value, int Index, TResult Result);
 
-/// <summary>Combined progress of a sweep: one status line per model.</summary>
+/// <summary>Combined progress of a sweep: one status line per model while it runs (to watch in class), and only the
+/// summary line once every model is done (a finished sweep's output is not a list of "done" lines).</summary>
 public sealed record SweepProgress(int Completed, int Total, IReadOnlyList<string> Lines, TimeSpan Elapsed)
 {
-    public override string ToString() =>
-        $"{Completed}/{Total} models done · {Elapsed.TotalSeconds:F1} s" + Environment.NewLine + string.Join(Environment.NewLine, Lines);
+    public bool Finished => Completed == Total;
+
+    public override string ToString()
+    {
+        string summary = $"{Completed}/{Total} models done · {Elapsed.TotalSeconds:F1} s";
+        return Finished ? summary : summary + Environment.NewLine + string.Join(Environment.NewLine, Lines);
+    }
 }
 
 /// <summary>How a sweep runs.</summary>

@@ -112,7 +112,11 @@ public class TrainerTests
         var reports = new List<SweepProgress>();
         Sweep.Run(new[] { 1, 2 }, c => c.Value, new SweepOptions { Progress = p => { lock (reports) reports.Add(p); } });
         Assert.Equal(2, reports[^1].Completed);
-        Assert.Contains("2: done", reports[^1].ToString());
+        Assert.True(reports[^1].Finished);
+        Assert.All(reports[^1].Lines, line => Assert.EndsWith(": done", line));       // every model's own line says so
+        Assert.Matches(@"^2/2 models done · \d+\.\d s$", reports[^1].ToString());   // a finished sweep shows one line
+        var running = reports[^1] with { Completed = 1 };
+        Assert.Contains("2: done", running.ToString());                             // a running one shows every model
         var e = Assert.Throws<InvalidOperationException>(() =>
             Sweep.Run(new[] { 1, 2 }, c => c.Value == 2 ? throw new InvalidOperationException("model 2 failed") : c.Value));
         Assert.Equal("model 2 failed", e.Message);
