@@ -15,9 +15,10 @@ public sealed class SynthesisNotebookFixture : PrintedNotebookFixture
 
 /// <summary>
 /// Pins what the synthesis lecture shows: small batches and large steps find wider minima (three seeds, with standard
-/// errors, at comparable training loss); in the capstone the validation-chosen method beats no regularization on every
-/// seed, noisy validation labels saturate near the true boundary's score, and averaging memorizing networks helps less than
-/// regularizing one; the map covers every notebook; and each quiz cell gives the right verdict for every letter.
+/// errors, at comparable training loss); in the capstone the validation-chosen method is clearly better than no
+/// regularization (worst seed above best seed), noisy validation labels saturate near the true boundary's score, and
+/// averaging memorizing networks helps less than regularizing one; the map covers every notebook; and each quiz cell
+/// gives the right verdict for every letter.
 /// </summary>
 public sealed partial class SynthesisNotebookTests(SynthesisNotebookFixture notebook) : IClassFixture<SynthesisNotebookFixture>
 {
