@@ -13,16 +13,13 @@ public static partial class Checks
     /// <summary>One evaluation point: a 2-D loss (described for messages), a point φ and a step size α.</summary>
     private sealed record LossPoint(ISmoothLoss Loss, string LossName, double[] Phi, double Alpha);
 
-    /// <summary>L̃(φ) = L(φ) + (α/4)‖∇L(φ)‖² (Prince eq. 9.20).</summary>
-    internal static double ModifiedLossReference(ISmoothLoss loss, double[] phi, double alpha)
-    {
-        double[] g = loss.Gradient(phi);
-        return loss.Value(phi) + alpha / 4 * g.Sum(v => v * v);
-    }
+    /// <summary>L̃(φ) = L(φ) + (α/4)‖∇L(φ)‖² (Prince eq. 9.20): the library's one definition, lecture 03's.</summary>
+    internal static double ModifiedLossReference(ISmoothLoss loss, double[] phi, double alpha) =>
+        GradientFlow.ModifiedLoss(loss, phi, alpha);
 
-    /// <summary>∇L̃ = ∇L + (α/4)·∇‖∇L‖² = ∇L + (α/2)·H∇L, since ∇‖∇L‖² = 2H∇L for the symmetric Hessian H.</summary>
+    /// <summary>∇L̃ = ∇L + (α/2)·H∇L (the library's <see cref="GradientFlow.ModifiedGradient"/>).</summary>
     internal static double[] ModifiedGradientReference(ISmoothLoss loss, double[] phi, double alpha) =>
-        PlusScaledHessianTimesGradient(loss, phi, alpha / 2);
+        GradientFlow.ModifiedGradient(loss, phi, alpha);
 
     /// <summary>∇L + c·H∇L: c = α/2 is the right answer; other c recognise typical slips.</summary>
     private static double[] PlusScaledHessianTimesGradient(ISmoothLoss loss, double[] phi, double c)
