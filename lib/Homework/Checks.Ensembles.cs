@@ -1,21 +1,19 @@
+using RegularizationLab.Data;
 using RegularizationLab.Numerics;
 
 namespace RegularizationLab.Homework;
 
 /// <summary>
 /// Checks for homework 6 (ensembles and augmentation): bootstrap resampling, bagging, mixup and the ambiguity
-/// decomposition. The references are written out here (internal); the library's public versions are forbidden in the
-/// answer cells by each part's list.
+/// decomposition. The references call the library where it has the formula (bootstrap draws, the mixup of two rows)
+/// and are written out here otherwise (internal); the library's public versions are forbidden in the answer cells by
+/// each part's list.
 /// </summary>
 public static partial class Checks
 {
-    /// <summary>n indices drawn uniformly from 0 … n − 1 with replacement, each with <c>rng.Next(n)</c>.</summary>
-    internal static int[] BootstrapReference(int n, Random rng)
-    {
-        var indices = new int[n];
-        for (int i = 0; i < n; i++) indices[i] = rng.Next(n);
-        return indices;
-    }
+    /// <summary>n indices drawn uniformly from 0 … n − 1 with replacement, each with <c>rng.Next(n)</c>: the library's
+    /// <see cref="Bootstrap.SampleIndices(int, Random)"/> (lecture 06).</summary>
+    internal static int[] BootstrapReference(int n, Random rng) => Bootstrap.SampleIndices(n, rng);
 
     /// <summary>
     /// Checks <c>BootstrapIndices(n, rng)</c>: the length, the range, draws WITH replacement (the fraction of distinct
@@ -265,7 +263,7 @@ public static partial class Checks
         for (int i = 0; i < x.Rows; i++)
         {
             int j = partners[i];
-            for (int k = 0; k < x.Cols; k++) inputs[i, k] = lambda * x[i, k] + (1 - lambda) * x[j, k];
+            Mixup.Mix(x.Row(i), x.Row(j), lambda, inputs.Row(i));         // the library's λ·a + (1 − λ)·b
             targets[i, labels[i]] += lambda;
             targets[i, labels[j]] += 1 - lambda;
         }
