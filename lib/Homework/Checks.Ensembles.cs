@@ -1,13 +1,14 @@
 using RegularizationLab.Data;
+using RegularizationLab.Ensembles;
 using RegularizationLab.Numerics;
 
 namespace RegularizationLab.Homework;
 
 /// <summary>
 /// Checks for homework 6 (ensembles and augmentation): bootstrap resampling, bagging, mixup and the ambiguity
-/// decomposition. The references call the library where it has the formula (bootstrap draws, the mixup of two rows)
-/// and are written out here otherwise (internal); the library's public versions are forbidden in the answer cells by
-/// each part's list.
+/// decomposition. The references call the library where it has the formula (bootstrap draws, the mixup of two rows,
+/// the ambiguity decomposition) and are written out here otherwise (internal); the library's public versions are
+/// forbidden in the answer cells by each part's list.
 /// </summary>
 public static partial class Checks
 {
@@ -377,19 +378,9 @@ public static partial class Checks
     /// </summary>
     internal static (double EnsembleError, double AverageMemberError, double Diversity) AmbiguityReference(double[][] members, double[] targets)
     {
-        int count = members.Length, n = targets.Length;
-        double ensemble = 0, average = 0, diversity = 0;
-        for (int k = 0; k < n; k++)
-        {
-            double mean = members.Average(f => f[k]);
-            ensemble += (mean - targets[k]) * (mean - targets[k]) / n;
-            foreach (var f in members)
-            {
-                average += (f[k] - targets[k]) * (f[k] - targets[k]) / (n * count);
-                diversity += (f[k] - mean) * (f[k] - mean) / (n * count);
-            }
-        }
-        return (ensemble, average, diversity);
+        // The library's decomposition (lecture 06) on one-column predictions: the same three averages over the n inputs.
+        var terms = AmbiguityDecomposition.Of([.. members.Select(Matrix.ColumnVector)], Matrix.ColumnVector(targets));
+        return (terms.EnsembleError, terms.AverageMemberError, terms.Diversity);
     }
 
     /// <summary>Checks <c>AmbiguityTerms(memberPredictions, targets)</c>: the three terms, each to relative error 1e-9.</summary>
