@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RegularizationLab.Data;
 using RegularizationLab.Layers;
 using RegularizationLab.Losses;
 using RegularizationLab.Numerics;
@@ -17,10 +18,12 @@ public sealed class LibraryWorkload
     private readonly SoftmaxCrossEntropy _loss;
     private readonly IOptimizer _optimizer;
     private readonly List<(Matrix Inputs, int[] Labels, Matrix Gradient)> _batches = new();
+    private readonly BenchConfig _config;
     private int _next;
 
     public LibraryWorkload(BenchConfig config, int seed)
     {
+        _config = config;
         _network = Mlp.Create(config.Widths, Activation.Tanh, config.Dropout, seed);
         _loss = new SoftmaxCrossEntropy(config.LabelSmoothing);
         var schedule = new PowerLawSchedule(config.Optimizer == OptimizerKind.Adam ? 0.01 : 0.15, 1, 5e4);
@@ -29,6 +32,11 @@ public sealed class LibraryWorkload
             : new Sgd(schedule, penalty: new L2Penalty(1e-3, L2Convention.HalfLambdaSumOfSquares));
 
         var rng = new Random(seed);
+        if (config.ShippedImages)
+        {
+            AddShippedImageBatches(config, rng);
+            return;
+        }
         int inputs = config.Widths[0], classes = config.Widths[^1];
         for (int start = 0; start + config.BatchSize <= Math.Max(config.TrainSize, config.BatchSize); start += config.BatchSize)
         {
@@ -38,6 +46,27 @@ public sealed class LibraryWorkload
             for (int i = 0; i < y.Length; i++) y[i] = rng.Next(classes);
             _batches.Add((x, y, new Matrix(config.BatchSize, classes)));
         }
+    }
+
+    /// <summary>The blog's 1000 MNIST training digits in one seeded order, cut into batches (a fixed epoch).</summary>
+    private void AddShippedImageBatches(BenchConfig config, Random rng)
+    {
+        string dataRoot = Path.Combine(BenchOptions.FindBenchFolder(), "..", "data");
+        Dataset digits = CourseData.LoadMnist(dataRoot, trainCount: config.TrainSize).Train.ToDataset();
+        int[] order = Enumerable.Range(0, digits.Count).ToArray();
+        rng.Shuffle(order);
+        for (int start = 0; start + config.BatchSize <= order.Length; start += config.BatchSize)
+        {
+            int[] rows = order[start..(start + config.BatchSize)];
+            _batches.Add((digits.Features.SelectRows(rows), rows.Select(i => digits.Labels![i]).ToArray(),
+                new Matrix(config.BatchSize, config.Widths[^1])));
+        }
+    }
+
+    /// <summary>Trains <see cref="BenchConfig.WarmupSteps"/> steps before anything is timed (a late-training row).</summary>
+    public void TrainThroughWarmup()
+    {
+        for (int i = 0; i < _config.WarmupSteps; i++) Step();
     }
 
     /// <summary>One optimizer step on the next batch; returns the loss so the JIT cannot drop the work.</summary>

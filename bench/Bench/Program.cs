@@ -26,21 +26,23 @@ var rows = new List<BenchResult>();
 foreach (var config in BenchConfig.SeedExperiments.Where(c => options.Only is null || c.Name == options.Only))
 {
     var single = new LibraryWorkload(config, seed: 1);
+    single.TrainThroughWarmup();
     single.Measure(0.3); // JIT warm-up (tiered compilation reaches optimized code)
-    torch?.Measure(config.Name, 0.3, 1);
+    PyTorchReference? twin = config.HasPyTorchTwin ? torch : null;
+    twin?.Measure(config.Name, 0.3, 1);
 
     var ours = new List<double>();
     var theirs = new List<double>();
     for (int round = 0; round < options.Rounds; round++)
     {
         ours.Add(single.Measure(options.Seconds));
-        if (torch is not null) theirs.Add(torch.Measure(config.Name, options.Seconds, 1));
+        if (twin is not null) theirs.Add(twin.Measure(config.Name, options.Seconds, 1));
     }
 
     // All cores, two different workloads: the course runs one independent model per core (a λ or ε sweep);
     // PyTorch runs one model with intra-op threads (and as many BLAS threads).
     var sweep = Enumerable.Range(0, cores).Select(i => new LibraryWorkload(config, seed: 1 + i)).ToArray();
-    Parallel.For(0, cores, i => sweep[i].Measure(0.2));
+    Parallel.For(0, cores, i => { sweep[i].TrainThroughWarmup(); sweep[i].Measure(0.2); });
     var oursAll = new List<double>();
     var theirsAll = new List<double>();
     for (int round = 0; round < Math.Max(1, options.Rounds / 2); round++)
@@ -49,7 +51,7 @@ foreach (var config in BenchConfig.SeedExperiments.Where(c => options.Only is nu
         Parallel.For(0, cores, new ParallelOptions { MaxDegreeOfParallelism = cores },
             i => perCore[i] = sweep[i].Measure(options.Seconds));
         oursAll.Add(perCore.Sum());
-        if (torch is not null) theirsAll.Add(torch.Measure(config.Name, options.Seconds, cores));
+        if (twin is not null) theirsAll.Add(twin.Measure(config.Name, options.Seconds, cores));
     }
 
     var result = new BenchResult(config, Median(ours), theirs.Count > 0 ? Median(theirs) : null,
