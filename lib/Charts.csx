@@ -494,7 +494,7 @@ public static class Charts
     }
 
     /// <summary>Adds a slider whose step i shows the traces with owner == i (and those with owner == -1 always).</summary>
-    private static GenericChart WithSlider(GenericChart chart, string sliderLabel, string[] labels, int[] owner, int alwaysVisible)
+    internal static GenericChart WithSlider(GenericChart chart, string sliderLabel, string[] labels, int[] owner, int alwaysVisible)
     {
         var steps = new object[labels.Length];
         for (var f = 0; f < labels.Length; f++)
@@ -1067,23 +1067,39 @@ public static class BandCharts
     /// and its augmented copies. Row 0 is drawn at the top, as in the image.</summary>
     public static GenericChart Images(string title, string[] titles, double[][] images, int height, int width)
     {
-        var panels = images.Select(image =>
-        {
-            var z = Enumerable.Range(0, height).Select(r => image.Skip((height - 1 - r) * width).Take(width).ToArray()).ToArray();
-            var trace = new Trace2D("heatmap");
-            dynamic heat = trace;
-            heat.z = z;
-            heat.colorscale = "Greys";
-            heat.reversescale = true;   // 0 = white paper, 1 = black ink
-            heat.zmin = 0.0;
-            heat.zmax = 1.0;
-            heat.showscale = false;
-            return GenericChart.ofTraceObject(true, trace);
-        }).ToArray();
+        var panels = images.Select(image => GenericChart.ofTraceObject(true, ImageTrace(image, height, width, true))).ToArray();
         var grid = PlotlyChart.Grid(panels, 1, images.Length, SubPlotTitles: titles);
         dynamic layout = new Layout();
         layout.showlegend = false;
         return Charts.Titled(GenericChart.addLayout((Layout)layout, grid), title, Math.Min(760, 170 * images.Length), 270);
+    }
+
+    /// <summary>Images in a grid of <paramref name="columns"/> that change with a slider: <paramref name="fixedImages"/>
+    /// first (always shown, e.g. the originals), then frames[f] (the images at slider position f, e.g. masked inputs and
+    /// their reconstructions). One title per panel, fixed panels first. Grey levels are rounded to 3 decimals (finer
+    /// than the eye sees; it keeps the page small).</summary>
+    public static GenericChart ImageSlider(string title, string[] panelTitles, double[][] fixedImages, string sliderLabel,
+        string[] labels, double[][][] frames, int height, int width, int columns)
+    {
+        double[] Rounded(double[] image) => image.Select(v => Math.Round(v, 3)).ToArray();
+        var owner = new List<int>();   // slider position that shows each trace; -1 = always shown
+        var panels = fixedImages.Select(image =>
+        {
+            owner.Add(-1);
+            return GenericChart.ofTraceObject(true, ImageTrace(Rounded(image), height, width, true));
+        }).ToList();
+        for (var p = 0; p < frames[0].Length; p++)
+        {
+            var layers = Enumerable.Range(0, frames.Length).Select(f => ImageTrace(Rounded(frames[f][p]), height, width, f == 0));
+            panels.Add(PlotlyChart.Combine(layers.Select(t => GenericChart.ofTraceObject(true, t)).ToArray()));
+            owner.AddRange(Enumerable.Range(0, frames.Length));
+        }
+        var rows = (panels.Count + columns - 1) / columns;
+        var grid = PlotlyChart.Grid(panels.ToArray(), rows, columns, SubPlotTitles: panelTitles);
+        dynamic layout = new Layout();
+        layout.showlegend = false;
+        var chart = Charts.Titled(GenericChart.addLayout((Layout)layout, grid), title, Math.Min(760, 170 * columns), 150 + 190 * rows);
+        return Charts.WithSlider(chart, sliderLabel, labels, owner.ToArray(), fixedImages.Length);
     }
 
     /// <summary>Sets the y axis (single-panel charts): its title, "linear" or "log" scale, and an optional [low, high]
@@ -1094,6 +1110,22 @@ public static class BandCharts
         layout.yaxis = range is null ? new { title = new { text = yTitle }, type }
             : (object)new { title = new { text = yTitle }, type, range };
         return GenericChart.addLayout((Layout)layout, chart);
+    }
+
+    /// <summary>A grey-scale image (row-major, height × width) as a heatmap trace, row 0 at the top, 0 = white.</summary>
+    private static Trace2D ImageTrace(double[] image, int height, int width, bool visible)
+    {
+        var z = Enumerable.Range(0, height).Select(r => image.Skip((height - 1 - r) * width).Take(width).ToArray()).ToArray();
+        var trace = new Trace2D("heatmap");
+        dynamic heat = trace;
+        heat.z = z;
+        heat.colorscale = "Greys";
+        heat.reversescale = true;   // 0 = white paper, 1 = black ink
+        heat.zmin = 0.0;
+        heat.zmax = 1.0;
+        heat.showscale = false;
+        heat.visible = visible;
+        return trace;
     }
 
     private static GenericChart Axes(GenericChart chart, string xTitle, string yTitle)

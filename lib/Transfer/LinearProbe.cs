@@ -64,4 +64,34 @@ public static class LinearProbe
         var probe = Train(new Dataset(trainFeatures, trainLabels, classCount), options);
         return Evaluation.Evaluate(probe, new SoftmaxCrossEntropy(), new Dataset(testFeatures, testLabels, classCount)).Accuracy;
     }
+
+    /// <summary>
+    /// A probe on the data's own features (e.g. raw pixels): trained on <paramref name="train"/>, its accuracy on
+    /// <paramref name="test"/>. Both must be labelled, with the same number of classes.
+    /// </summary>
+    public static double TestAccuracy(Dataset train, Dataset test, LinearProbeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        int[] trainLabels = train.RequireLabels(), testLabels = test.RequireLabels();
+        if (test.ClassCount != train.ClassCount)
+            throw new ArgumentException(
+                $"test has {test.ClassCount} classes but train has {train.ClassCount}; a probe needs the same classes in both.",
+                nameof(test));
+        return TestAccuracy(train.Features, trainLabels, test.Features, testLabels, train.ClassCount, options);
+    }
+
+    /// <summary>
+    /// A probe on what a frozen <paramref name="trunk"/> computes from <paramref name="train"/> and <paramref name="test"/>
+    /// (<see cref="Trunk.Features"/>): the "freeze" arm of transfer learning, or the test of a self-supervised trunk.
+    /// </summary>
+    public static double TestAccuracy(Sequential trunk, Dataset train, Dataset test, LinearProbeOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        return TestAccuracy(FeaturesOf(trunk, train), FeaturesOf(trunk, test), options);
+    }
+
+    private static Dataset FeaturesOf(Sequential trunk, Dataset data) =>
+        new(Trunk.Features(trunk, data.Features), data.RequireLabels(), data.ClassCount);
 }

@@ -34,4 +34,17 @@ public static class MaskedReconstruction
                 if (random.NextDouble() < fraction) values[i] = 0.0;
         };
     }
+
+    /// <summary>
+    /// A copy of <paramref name="images"/> masked as in training (<see cref="RandomMask"/>), from new Random(<paramref
+    /// name="seed"/>): what the pretext network is asked to complete. The same seed draws the same number for each
+    /// value, so a larger <paramref name="fraction"/> hides every value a smaller one hid, and more.
+    /// </summary>
+    public static Matrix MaskedCopy(Matrix images, double fraction, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        Matrix copy = images.Clone();
+        RandomMask(fraction)(copy, new Random(seed));
+        return copy;
+    }
 }

@@ -162,6 +162,43 @@ public class TransferTests
     }
 
     [Fact]
+    public void A_probe_on_a_trunk_and_data_sets_equals_the_probe_on_their_features()
+    {
+        Dataset train = Blobs(40, 4, 3, seed: 2), test = Blobs(30, 4, 3, seed: 8);
+        Sequential trunk = Trunk.Of(Mlp.Create(new[] { 4, 6, 3 }, Activation.Tanh, seed: 5));
+        var options = new LinearProbeOptions { Epochs = 20, LearningRate = 0.05, Seed = 3 };
+        double onMatrices = LinearProbe.TestAccuracy(Trunk.Features(trunk, train.Features), train.Labels!,
+            Trunk.Features(trunk, test.Features), test.Labels!, 3, options);
+        Assert.Equal(onMatrices, LinearProbe.TestAccuracy(trunk, train, test, options));
+        Assert.Equal(LinearProbe.TestAccuracy(train.Features, train.Labels!, test.Features, test.Labels!, 3, options),
+            LinearProbe.TestAccuracy(train, test, options));
+        Assert.True(LinearProbe.TestAccuracy(train, train, options) > 0.9);       // the blobs are linearly separable
+
+        Assert.Equal("test", Assert.Throws<ArgumentException>(() => LinearProbe.TestAccuracy(train, Blobs(10, 4, 2, 1))).ParamName);
+        var regression = new Dataset(train.Features, train.Features.Clone());
+        Assert.Throws<InvalidOperationException>(() => LinearProbe.TestAccuracy(trunk, regression, test));
+    }
+
+    [Fact]
+    public void A_masked_copy_leaves_the_original_and_hides_more_of_the_same_values_as_the_fraction_grows()
+    {
+        var images = new Matrix(20, 30);
+        images.Data.AsSpan().Fill(1.0);
+        Matrix few = MaskedReconstruction.MaskedCopy(images, 0.2, seed: 6);
+        Matrix many = MaskedReconstruction.MaskedCopy(images, 0.6, seed: 6);
+        Assert.All(images.Data, v => Assert.Equal(1.0, v));
+        Assert.Equal(MaskedReconstruction.MaskedCopy(images, 0.2, seed: 6).Data, few.Data);
+        var again = images.Clone();
+        MaskedReconstruction.RandomMask(0.2)(again, new Random(6));
+        Assert.Equal(again.Data, few.Data);                                       // the training mask, copied
+        for (int i = 0; i < few.Length; i++)
+            if (few.Data[i] == 0) Assert.Equal(0.0, many.Data[i]);                // nested: every hidden value stays hidden
+        Assert.True(many.Data.Count(v => v == 0) > few.Data.Count(v => v == 0));
+        Assert.Equal(images.Data, MaskedReconstruction.MaskedCopy(images, 0.0, seed: 6).Data);
+        Assert.Equal("fraction", Assert.Throws<ArgumentOutOfRangeException>(() => MaskedReconstruction.MaskedCopy(images, -0.1, 1)).ParamName);
+    }
+
+    [Fact]
     public void Random_masking_hides_the_requested_fraction_reproducibly_and_pretext_targets_are_clean_copies()
     {
         var batch = new Matrix(100, 50);
