@@ -1,5 +1,4 @@
 using RegularizationLab.Data;
-using RegularizationLab.Errors;
 using RegularizationLab.Layers;
 using RegularizationLab.Training;
 
@@ -13,22 +12,17 @@ namespace RegularizationLab.Diagnostics;
 /// </summary>
 public sealed record SharpnessEstimate(double Radius, double Mean, double StandardError, int Draws)
 {
-    /// <summary>Measures S(ρ) on <paramref name="data"/> with <paramref name="draws"/> ≥ 2 seeded perturbations
-    /// (each one drawn by lecture 07's <see cref="Sharpness.LossRiseUnderWeightNoise"/>). The weights are restored.</summary>
+    /// <summary>Measures S(ρ) on <paramref name="data"/> with <paramref name="draws"/> ≥ 2 seeded perturbations,
+    /// the rises of lecture 07's <see cref="Sharpness.LossRises"/> (one random stream from <paramref name="seed"/>, so
+    /// two networks of the same shape measured with the same seed see the same perturbations). The weights are
+    /// restored.</summary>
     public static SharpnessEstimate Measure(Sequential network, Objective objective, Dataset data, double radius,
         int draws, int seed)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(objective);
-        ArgumentNullException.ThrowIfNull(data);
         if (draws < 2)
             throw new ArgumentOutOfRangeException(nameof(draws), draws,
                 $"draws must be at least 2 to estimate a standard error; got {draws}.");
-        // One perturbation per call, each with its own seed, so that the rises are independent draws.
-        double[] rises = Enumerable.Range(0, draws)
-            .Select(d => Sharpness.LossRiseUnderWeightNoise(network, objective, data, radius, draws: 1,
-                seed: unchecked(seed * 7919 + d)))
-            .ToArray();
+        double[] rises = Sharpness.LossRises(network, objective, data, radius, draws, seed);
         double mean = rises.Average();
         double variance = rises.Sum(r => (r - mean) * (r - mean)) / (draws - 1);
         return new SharpnessEstimate(radius, mean, Math.Sqrt(variance / draws), draws);

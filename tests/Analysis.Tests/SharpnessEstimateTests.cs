@@ -20,18 +20,20 @@ public class SharpnessEstimateTests
     }
 
     [Fact]
-    public void Mean_is_the_average_of_single_draw_rises_and_the_error_is_their_sd_over_root_draws()
+    public void Mean_is_the_average_of_lecture_07s_rises_and_the_error_is_their_sd_over_root_draws()
     {
         var (net, data) = Problem();
         var ce = new SoftmaxCrossEntropy();
         var estimate = SharpnessEstimate.Measure(net, ce, data, radius: 0.3, draws: 8, seed: 4);
-        double[] rises = Enumerable.Range(0, 8)
-            .Select(d => Sharpness.LossRiseUnderWeightNoise(net, ce, data, 0.3, 1, unchecked(4 * 7919 + d))).ToArray();
+        // One definition of the rises: the same seeded stream as lecture 07's Sharpness.LossRises.
+        double[] rises = Sharpness.LossRises(net, ce, data, 0.3, 8, seed: 4);
+        Assert.Equal(8, rises.Distinct().Count());
         double mean = rises.Average();
         double se = Math.Sqrt(rises.Sum(r => (r - mean) * (r - mean)) / 7 / 8);
         Assert.Equal(mean, estimate.Mean, 12);
         Assert.Equal(se, estimate.StandardError, 12);
         Assert.True(estimate.StandardError > 0);
+        Assert.Equal(Sharpness.LossRiseUnderWeightNoise(net, ce, data, 0.3, 8, seed: 4), estimate.Mean, 12);
     }
 
     [Fact]
