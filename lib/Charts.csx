@@ -493,8 +493,10 @@ public static class Charts
         return charts;
     }
 
-    /// <summary>Adds a slider whose step i shows the traces with owner == i (and those with owner == -1 always).</summary>
-    internal static GenericChart WithSlider(GenericChart chart, string sliderLabel, string[] labels, int[] owner, int alwaysVisible)
+    /// <summary>Adds a slider whose step i shows the traces with owner == i (and those with owner == -1 always); it opens at
+    /// step <paramref name="active"/> (the traces' own visibility must match it).</summary>
+    internal static GenericChart WithSlider(GenericChart chart, string sliderLabel, string[] labels, int[] owner, int alwaysVisible,
+        int active = 0)
     {
         var steps = new object[labels.Length];
         for (var f = 0; f < labels.Length; f++)
@@ -507,9 +509,27 @@ public static class Charts
         dynamic layout = new Layout();
         layout.sliders = new object[]
         {
-            new { active = 0, pad = new { t = 50 }, currentvalue = new { prefix = sliderLabel + " = " }, steps },
+            new { active, pad = new { t = 50 }, currentvalue = new { prefix = sliderLabel + " = " }, steps },
         };
         return GenericChart.addLayout((Layout)layout, chart);
+    }
+
+    /// <summary>Tick marks on the x axis exactly at <paramref name="values"/>, labelled as plain numbers (e.g. the sample
+    /// sizes of a learning curve on a log axis, which plotly would otherwise label 2, 5, 100, 2, 5, ...).</summary>
+    public static GenericChart WithXTicks(GenericChart chart, double[] values)
+    {
+        var layout = GenericChart.getLayout(chart);
+        if (GetMember(layout, "xaxis") is { } given and not LinearAxis)
+        {   // an axis set as a plain object (e.g. by NoiseCharts.MeansWithSpread): copy it into one we can extend
+            var copy = new LinearAxis();
+            foreach (var property in given.GetType().GetProperties())
+                SetMember(copy, property.Name, property.GetValue(given));
+            SetMember(layout, "xaxis", copy);
+        }
+        var axis = AxisOf(layout, "xaxis");
+        SetMember(axis, "tickvals", values);
+        SetMember(axis, "ticktext", values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        return chart;
     }
 }
 
@@ -1077,9 +1097,9 @@ public static class BandCharts
     /// <summary>Images in a grid of <paramref name="columns"/> that change with a slider: <paramref name="fixedImages"/>
     /// first (always shown, e.g. the originals), then frames[f] (the images at slider position f, e.g. masked inputs and
     /// their reconstructions). One title per panel, fixed panels first. Grey levels are rounded to 3 decimals (finer
-    /// than the eye sees; it keeps the page small).</summary>
+    /// than the eye sees; it keeps the page small). The slider opens at position <paramref name="active"/>.</summary>
     public static GenericChart ImageSlider(string title, string[] panelTitles, double[][] fixedImages, string sliderLabel,
-        string[] labels, double[][][] frames, int height, int width, int columns)
+        string[] labels, double[][][] frames, int height, int width, int columns, int active = 0)
     {
         double[] Rounded(double[] image) => image.Select(v => Math.Round(v, 3)).ToArray();
         var owner = new List<int>();   // slider position that shows each trace; -1 = always shown
@@ -1090,7 +1110,7 @@ public static class BandCharts
         }).ToList();
         for (var p = 0; p < frames[0].Length; p++)
         {
-            var layers = Enumerable.Range(0, frames.Length).Select(f => ImageTrace(Rounded(frames[f][p]), height, width, f == 0));
+            var layers = Enumerable.Range(0, frames.Length).Select(f => ImageTrace(Rounded(frames[f][p]), height, width, f == active));
             panels.Add(PlotlyChart.Combine(layers.Select(t => GenericChart.ofTraceObject(true, t)).ToArray()));
             owner.AddRange(Enumerable.Range(0, frames.Length));
         }
@@ -1099,7 +1119,7 @@ public static class BandCharts
         dynamic layout = new Layout();
         layout.showlegend = false;
         var chart = Charts.Titled(GenericChart.addLayout((Layout)layout, grid), title, Math.Min(760, 170 * columns), 150 + 190 * rows);
-        return Charts.WithSlider(chart, sliderLabel, labels, owner.ToArray(), fixedImages.Length);
+        return Charts.WithSlider(chart, sliderLabel, labels, owner.ToArray(), fixedImages.Length, active);
     }
 
     /// <summary>Sets the y axis (single-panel charts): its title, "linear" or "log" scale, and an optional [low, high]
