@@ -518,6 +518,8 @@ public static class Charts
     /// sizes of a learning curve on a log axis, which plotly would otherwise label 2, 5, 100, 2, 5, ...).</summary>
     public static GenericChart WithXTicks(GenericChart chart, double[] values)
     {
+        if (values.Length == 0 || values.Any(v => !double.IsFinite(v)))
+            throw new ArgumentException($"needs at least one tick, all finite; got [{string.Join(", ", values)}]", nameof(values));
         var layout = GenericChart.getLayout(chart);
         if (GetMember(layout, "xaxis") is { } given and not LinearAxis)
         {   // an axis set as a plain object (e.g. by NoiseCharts.MeansWithSpread): copy it into one we can extend
