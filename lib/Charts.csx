@@ -1076,6 +1076,31 @@ public static class BandCharts
         return GenericChart.addLayout((Layout)layout, chart);
     }
 
+    /// <summary>Means as dots with ± error bars, one dot per category, coloured by group (one legend entry per group),
+    /// categories kept in the given order. Dots need no zero baseline, so the y axis can zoom into small differences
+    /// without exaggerating them the way truncated bars do.</summary>
+    public static GenericChart GroupedDots(string title, string yTitle, string[] categories, string[] groups,
+        double[] values, double[] errors)
+    {
+        var charts = groups.Distinct().Select((group, g) =>
+        {
+            var members = Enumerable.Range(0, categories.Length).Where(i => groups[i] == group).ToArray();
+            var trace = new Trace2D("scatter");
+            dynamic dots = trace;
+            dots.name = group;
+            dots.x = members.Select(i => categories[i]).ToArray();
+            dots.y = members.Select(i => values[i]).ToArray();
+            dots.mode = "markers";
+            dots.marker = new { color = Charts.Palette[g % Charts.Palette.Length], size = 10 };
+            dots.error_y = new { type = "data", array = members.Select(i => errors[i]).ToArray(), visible = true };
+            return GenericChart.ofTraceObject(true, trace);
+        }).ToArray();
+        var chart = Axes(Charts.Titled(PlotlyChart.Combine(charts), title), "", yTitle);
+        dynamic layout = new Layout();
+        layout.xaxis = new { categoryorder = "array", categoryarray = categories };
+        return GenericChart.addLayout((Layout)layout, chart);
+    }
+
     /// <summary>A vertical dashed marker line at x (e.g. the epoch where training accuracy reaches 100%).</summary>
     public static GenericChart WithVerticalLine(GenericChart chart, double x, string label)
     {
