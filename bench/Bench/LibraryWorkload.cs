@@ -5,6 +5,7 @@ using RegularizationLab.Losses;
 using RegularizationLab.Numerics;
 using RegularizationLab.Optimizers;
 using RegularizationLab.Regularizers;
+using RegularizationLab.Training;
 
 namespace RegularizationLab.Bench;
 
@@ -19,11 +20,14 @@ public sealed class LibraryWorkload
     private readonly IOptimizer _optimizer;
     private readonly List<(Matrix Inputs, int[] Labels, Matrix Gradient)> _batches = new();
     private readonly BenchConfig _config;
+    private readonly int _seed;
+    private Dataset? _digits;
     private int _next;
 
     public LibraryWorkload(BenchConfig config, int seed)
     {
         _config = config;
+        _seed = seed;
         _network = Mlp.Create(config.Widths, Activation.Tanh, config.Dropout, seed);
         _loss = new SoftmaxCrossEntropy(config.LabelSmoothing);
         var schedule = new PowerLawSchedule(config.Optimizer == OptimizerKind.Adam ? 0.01 : 0.15, 1, 5e4);
@@ -53,6 +57,7 @@ public sealed class LibraryWorkload
     {
         string dataRoot = Path.Combine(BenchOptions.FindBenchFolder(), "..", "data");
         Dataset digits = CourseData.LoadMnist(dataRoot, trainCount: config.TrainSize).Train.ToDataset();
+        _digits = digits;
         int[] order = Enumerable.Range(0, digits.Count).ToArray();
         rng.Shuffle(order);
         for (int start = 0; start + config.BatchSize <= order.Length; start += config.BatchSize)
@@ -63,10 +68,14 @@ public sealed class LibraryWorkload
         }
     }
 
-    /// <summary>Trains <see cref="BenchConfig.WarmupSteps"/> steps before anything is timed (a late-training row).</summary>
+    /// <summary>Trains <see cref="BenchConfig.WarmupEpochs"/> epochs as lecture 09 does (the course's trainer, a fresh
+    /// seeded order each epoch) before anything is timed: a late-training row.</summary>
     public void TrainThroughWarmup()
     {
-        for (int i = 0; i < _config.WarmupSteps; i++) Step();
+        if (_config.WarmupEpochs == 0 || _digits is null) return;
+        var options = new TrainerOptions { Epochs = _config.WarmupEpochs, BatchSize = _config.BatchSize, Seed = _seed,
+            EvaluationInterval = _config.WarmupEpochs };
+        new Trainer(_network, _loss, _optimizer, options).Train(_digits);
     }
 
     /// <summary>One optimizer step on the next batch; returns the loss so the JIT cannot drop the work.</summary>
