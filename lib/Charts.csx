@@ -316,6 +316,21 @@ public static class Charts
     /// <summary>The width a chart can use on a page of the rendered site (and in VS Code's output area).</summary>
     public const int PageWidth = 840;
 
+    /// <summary>The first <paramref name="panels"/> panels of a chart of images drawn as pictures: square pixels (one
+    /// pixel as wide as it is tall) and no axes, whose pixel numbers mean nothing to a reader of a digit.</summary>
+    public static GenericChart SquarePanelsWithoutAxes(GenericChart chart, int panels)
+    {
+        var layout = GenericChart.getLayout(chart);
+        for (var n = 1; n <= panels; n++)
+        {
+            var suffix = n == 1 ? "" : n.ToString();
+            SetMember(AxisOf(layout, "xaxis" + suffix), "visible", false);
+            SetMember(AxisOf(layout, "yaxis" + suffix), "visible", false);
+            SetMember(AxisOf(layout, "yaxis" + suffix), "scaleanchor", "x" + suffix);
+        }
+        return chart;
+    }
+
     /// <summary>x and y at the same scale (one unit is as long on both axes): circles stay circles.</summary>
     public static GenericChart EqualAspect(GenericChart chart)
     {
@@ -1120,6 +1135,10 @@ public static class BandCharts
         layout.showlegend = false;
         return Charts.Titled(GenericChart.addLayout((Layout)layout, grid), title, Math.Min(760, 170 * images.Length), 270);
     }
+
+    /// <summary><see cref="Images"/> drawn as pictures: square panels, no axes.</summary>
+    public static GenericChart Pictures(string title, string[] titles, double[][] images, int height, int width) =>
+        Charts.SquarePanelsWithoutAxes(Images(title, titles, images, height, width), images.Length);
 
     /// <summary>Images in a grid of <paramref name="columns"/> that change with a slider: <paramref name="fixedImages"/>
     /// first (always shown, e.g. the originals), then frames[f] (the images at slider position f, e.g. masked inputs and
