@@ -324,8 +324,12 @@ public static class Charts
         for (var n = 1; n <= panels; n++)
         {
             var suffix = n == 1 ? "" : n.ToString();
-            SetMember(AxisOf(layout, "xaxis" + suffix), "visible", false);
-            SetMember(AxisOf(layout, "yaxis" + suffix), "visible", false);
+            // "domain": the panel shrinks to the picture, instead of the axis range growing beside it
+            foreach (var axis in new[] { AxisOf(layout, "xaxis" + suffix), AxisOf(layout, "yaxis" + suffix) })
+            {
+                SetMember(axis, "visible", false);
+                SetMember(axis, "constrain", "domain");
+            }
             SetMember(AxisOf(layout, "yaxis" + suffix), "scaleanchor", "x" + suffix);
         }
         return chart;

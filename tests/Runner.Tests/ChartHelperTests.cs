@@ -32,7 +32,8 @@ public sealed class ChartHelperTests : IDisposable
             "Charts.Histogram(\"Weights\", \"w\", \"count\", new ChartHistogram(\"L1\", new[] { 0.0, 1, 2, 3 }, new[] { 5.0, 2, 1 }), new ChartHistogram(\"L2\", new[] { 0.0, 1, 2, 3 }, new[] { 1.0, 4, 3 }))",
             "Charts.SliderLines(\"Sweep\", \"epoch\", \"loss\", \"λ\", new SliderFrame(\"0.01\", new[] { new ChartSeries(\"test\", epochs, test) }), new SliderFrame(\"0.1\", new[] { new ChartSeries(\"test\", epochs, train) }))",
             "Charts.SliderHeatmaps(\"Surface per λ\", grid, grid, \"λ\", new[] { new HeatmapFrame(\"0\", z), new HeatmapFrame(\"1\", z) }, points)",
-            "Charts.Grid(1, 2, new[] { \"curves\", \"classes\" }, Charts.Lines(\"a\", \"epoch\", \"loss\", new ChartSeries(\"train\", epochs, train)), Charts.Classes(\"b\", points))");
+            "Charts.Grid(1, 2, new[] { \"curves\", \"classes\" }, Charts.Lines(\"a\", \"epoch\", \"loss\", new ChartSeries(\"train\", epochs, train)), Charts.Classes(\"b\", points))",
+            "BandCharts.Pictures(\"Digits\", new[] { \"a\", \"b\" }, new[] { new[] { 0.0, 1, 1, 0 }, new[] { 1.0, 0, 0, 1 } }, 2, 2)");
 
         var result = await _notebooks.RunIsolatedAsync(path);
 
@@ -51,5 +52,9 @@ public sealed class ChartHelperTests : IDisposable
         Assert.Contains("\"visible\":[false,true]", Html(9));
         Assert.Contains("\"visible\":[true,false,true,true]", Html(10)); // Frame 0 and the two always-visible point traces.
         Assert.Contains("\"xaxis2\"", Html(11));
+        // pictures: square pixels in every panel, no axes
+        Assert.Contains("\"scaleanchor\":\"x2\"", Html(12));
+        Assert.Contains("\"constrain\":\"domain\"", Html(12));
+        Assert.Contains("\"visible\":false", Html(12));
     }
 }
