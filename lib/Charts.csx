@@ -228,13 +228,19 @@ public static class Charts
     /// The print companion of <see cref="SliderLines(string, string, string, string, SliderFrame[])"/>: every slider
     /// position as its own panel, side by side, on shared axis ranges, so the sweep reads on paper too.
     /// </summary>
+    /// <paramref name="xTicks"/>: tick marks exactly at these x values in every panel (e.g. the measured radii on a
+    /// log axis); null keeps plotly's ticks.
     public static GenericChart LinePanels(string xTitle, string yTitle, string sliderLabel, SliderFrame[] frames,
-        int columns = 3, bool logX = false, bool logY = false)
+        int columns = 3, bool logX = false, bool logY = false, double[]? xTicks = null)
     {
         var panels = frames.Select(f => Lines("", xTitle, yTitle, f.Series, logX, logY)).ToArray();
         var rows = (frames.Length + columns - 1) / columns;
-        return Grid(rows, Math.Min(columns, frames.Length), frames.Select(f => $"{sliderLabel} = {f.Label}").ToArray(), panels,
-            shareAxes: true);
+        var grid = Grid(rows, Math.Min(columns, frames.Length), frames.Select(f => $"{sliderLabel} = {f.Label}").ToArray(),
+            panels, shareAxes: true);
+        if (xTicks is not null)
+            for (var n = 1; n <= frames.Length; n++)
+                SetTicks(GenericChart.getLayout(grid), n == 1 ? "xaxis" : "xaxis" + n, xTicks);
+        return grid;
     }
 
     /// <summary>A heatmap that changes with a swept quantity (e.g. the decision surface per λ), points fixed on top.</summary>
@@ -537,8 +543,6 @@ public static class Charts
     /// sizes of a learning curve on a log axis, which plotly would otherwise label 2, 5, 100, 2, 5, ...).</summary>
     public static GenericChart WithXTicks(GenericChart chart, double[] values)
     {
-        if (values.Length == 0 || values.Any(v => !double.IsFinite(v)))
-            throw new ArgumentException($"needs at least one tick, all finite; got [{string.Join(", ", values)}]", nameof(values));
         var layout = GenericChart.getLayout(chart);
         if (GetMember(layout, "xaxis") is { } given and not LinearAxis)
         {   // an axis set as a plain object (e.g. by NoiseCharts.MeansWithSpread): copy it into one we can extend
@@ -547,10 +551,18 @@ public static class Charts
                 SetMember(copy, property.Name, property.GetValue(given));
             SetMember(layout, "xaxis", copy);
         }
-        var axis = AxisOf(layout, "xaxis");
+        SetTicks(layout, "xaxis", values);
+        return chart;
+    }
+
+    /// <summary>Ticks of one axis exactly at the values, labelled as plain numbers.</summary>
+    private static void SetTicks(Layout layout, string axisName, double[] values)
+    {
+        if (values.Length == 0 || values.Any(v => !double.IsFinite(v)))
+            throw new ArgumentException($"needs at least one tick, all finite; got [{string.Join(", ", values)}]", nameof(values));
+        var axis = AxisOf(layout, axisName);
         SetMember(axis, "tickvals", values);
         SetMember(axis, "ticktext", values.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-        return chart;
     }
 }
 
@@ -1098,8 +1110,10 @@ public static class BandCharts
     /// <summary>Means as dots with ± error bars, one dot per category, coloured by group (one legend entry per group),
     /// categories kept in the given order. Dots need no zero baseline, so the y axis can zoom into small differences
     /// without exaggerating them the way truncated bars do.</summary>
+    /// <paramref name="groupColors"/>: a colour per group name (e.g. to keep two groups apart); groups not in it, or all
+    /// groups when it is null, take the palette in order of first appearance.
     public static GenericChart GroupedDots(string title, string yTitle, string[] categories, string[] groups,
-        double[] values, double[] errors)
+        double[] values, double[] errors, IReadOnlyDictionary<string, string>? groupColors = null)
     {
         var charts = groups.Distinct().Select((group, g) =>
         {
@@ -1110,7 +1124,7 @@ public static class BandCharts
             dots.x = members.Select(i => categories[i]).ToArray();
             dots.y = members.Select(i => values[i]).ToArray();
             dots.mode = "markers";
-            dots.marker = new { color = Charts.Palette[g % Charts.Palette.Length], size = 10 };
+            dots.marker = new { color = groupColors?.GetValueOrDefault(group) ?? Charts.Palette[g % Charts.Palette.Length], size = 10 };
             dots.error_y = new { type = "data", array = members.Select(i => errors[i]).ToArray(), visible = true };
             return GenericChart.ofTraceObject(true, trace);
         }).ToArray();

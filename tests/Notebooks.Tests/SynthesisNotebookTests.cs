@@ -53,27 +53,28 @@ public sealed partial class SynthesisNotebookTests(SynthesisNotebookFixture note
             // The caveat the text states: the flatter network of each pair fits slightly worse.
             Assert.True(rows.Where(r => r.Setting == flat).Average(r => r.Loss) > rows.Where(r => r.Setting == sharp).Average(r => r.Loss));
         }
-        // The batch pair: lower on every seed, and a gap of the seed means above two combined standard errors.
+        // The batch pair: lower on every seed, and (recomputed from the printed table) a mean per-seed difference above
+        // t₂ = 4.30 paired standard errors.
         for (int seed = 1; seed <= 3; seed++)
             Assert.True(At("|B| = 10", seed).S < At("|B| = 250", seed).S, $"seed {seed}");
-        var (ma, sa) = SeedMean("|B| = 10");
-        var (mb, sb) = SeedMean("|B| = 250");
-        Assert.True(mb - ma > 2 * Math.Sqrt(sa * sa + sb * sb), $"{ma} ± {sa} vs {mb} ± {sb}");
-        // The step-size pair: more than twice flatter on seeds 2 and 3, sharper on seed 1 by less than a standard
-        // error (0.0176 ± 0.0052 against 0.0153 ± 0.0025), and a gap of the means below two combined standard errors.
+        var (gapB, seB) = PairedFromTable("|B| = 10", "|B| = 250");
+        Assert.True(gapB > 4.30 * seB, $"{gapB} vs {seB}");
+        // The step-size pair: more than twice flatter on seeds 2 and 3, sharper on seed 1 (0.0176 against 0.0153), and a
+        // mean per-seed difference positive but below 4.30 paired standard errors.
         foreach (int seed in new[] { 2, 3 })
             Assert.True(At("η = 0.03", seed).S > 2 * At("η = 0.3", seed).S, $"seed {seed}");
         var (large, small) = (At("η = 0.3", 1), At("η = 0.03", 1));
-        Assert.Equal((0.0176, 0.0052, 0.0153, 0.0025), (large.S, large.Se, small.S, small.Se));
-        Assert.InRange(large.S - small.S, 0, large.Se);
-        var (mc, sc) = SeedMean("η = 0.3");
-        var (md, sd) = SeedMean("η = 0.03");
-        Assert.InRange(md - mc, 0, 2 * Math.Sqrt(sc * sc + sd * sd));
-        // The separation lines and ratios the text quotes.
-        // The stricter rule the text states: with 3 seeds a 95 % t-interval needs 4.30 combined seed s.e.; the batch gap
-        // clears it (barely), the step-size gap clears neither threshold.
-        Assert.Equal((3, 0.0161, 0.0070, 0.0150, "gap above both"), Separation(@"S\(\|B\| = 10\) below S\(\|B\| = 250\)"));
-        Assert.Equal((2, 0.0039, 0.0080, 0.0173, "gap below both"), Separation(@"S\(η = 0\.3\) below S\(η = 0\.03\)"));
+        Assert.Equal((0.0176, 0.0153), (large.S, small.S));
+        var (gapS, seS) = PairedFromTable("η = 0.3", "η = 0.03");
+        Assert.True(gapS > 0 && gapS < 4.30 * seS, $"{gapS} vs {seS}");
+        (double Gap, double Se) PairedFromTable(string flat, string sharp)
+        {
+            var d = Enumerable.Range(1, 3).Select(seed => At(sharp, seed).S - At(flat, seed).S).ToArray();
+            return (d.Average(), Math.Sqrt(d.Sum(x => Math.Pow(x - d.Average(), 2)) / 2) / Math.Sqrt(3));
+        }
+        // The paired lines the text quotes: the batch pair is clearly flatter, the step-size pair within the seed spread.
+        Assert.Equal((3, 0.0161, 0.0023, 0.0100, "clearly flatter"), Paired(@"S\(\|B\| = 10\) below S\(\|B\| = 250\)"));
+        Assert.Equal((2, 0.0039, 0.0032, 0.0136, "within the seed spread"), Paired(@"S\(η = 0\.3\) below S\(η = 0\.03\)"));
         // The seed s.e. can be smaller than every MC s.e. of its networks (shared perturbations): η = 0.03.
         Assert.Equal(0.0008, SeedMean("η = 0.03").Se);
         Assert.Equal((0.0018, 0.0025), (rows.Where(r => r.Setting == "η = 0.03").Min(r => r.Se),
@@ -81,10 +82,15 @@ public sealed partial class SynthesisNotebookTests(SynthesisNotebookFixture note
         var ratios = notebook.Line(@"^S\(\|B\| = 250\) / S\(\|B\| = 10\) = ([\d.]+); S\(η = 0\.03\) / S\(η = 0\.3\) = ([\d.]+)$");
         Assert.Equal((3.84, 1.40), (N(ratios[1]), N(ratios[2])));
         Assert.Single(notebook.Lines(@"^✓ small batches find wider minima than full batches$"));
-        Assert.Single(notebook.Lines(@"^✓ a large step is flatter on average only: not on every seed, gap below 2 combined seed s\.e\.$"));
+        Assert.Single(notebook.Lines(@"^✓ a large step is flatter on average only: not on every seed, within the seed spread$"));
         // The chart's check: the batch comparison holds at every radius ρ ≥ 0.02; the step-size pair stays split 2 to 1.
         Assert.Single(notebook.Lines(@"^✓ from ρ = 0\.02 up, the small batch is flatter on every seed$"));
         Assert.Equal(2, N(notebook.Line(@"^from ρ = 0\.02 up, the large step is flatter on (\d) of 3 seeds$")[1]));
+        // Seed 1, the exception: the large step is the sharper one up to ρ = 0.05 and flatter only at ρ = 0.1.
+        var seedOne = notebook.Line(@"^seed 1, S\(η = 0\.3\) / S\(η = 0\.03\) at ρ = 0\.01: ([\d.]+), 0\.02: ([\d.]+), "
+            + @"0\.05: ([\d.]+), 0\.1: ([\d.]+)$");
+        Assert.Equal((1.39, 1.27, 1.15, 0.98), (N(seedOne[1]), N(seedOne[2]), N(seedOne[3]), N(seedOne[4])));
+        Assert.True(N(seedOne[1]) > 1 && N(seedOne[2]) > 1 && N(seedOne[3]) > 1 && N(seedOne[4]) < 1);
         // At the smallest radius the count is 2 of 3 as well, but the rises are of order 1e-4 with standard errors of the
         // same order, and one estimate (|B| = 10, seed 3) is negative.
         Assert.Equal(2, N(notebook.Line(@"^at ρ = 0\.01 the large step is flatter on (\d) of 3 seeds")[1]));
@@ -97,10 +103,10 @@ public sealed partial class SynthesisNotebookTests(SynthesisNotebookFixture note
         Assert.Matches(@"seed 3 -0\.\d+ ±", notebook.Line(@"^S\(0\.01\), \|B\| = 10 : .+$")[0].Value);
     }
 
-    private (int Seeds, double Gap, double TwoSe, double StrictSe, string Verdict) Separation(string pair)
+    private (int Seeds, double Gap, double Se, double Threshold, string Verdict) Paired(string pair)
     {
-        var m = notebook.Line("^" + pair + @" on (\d) of 3 seeds; gap of the means ([\d.]+), 2 combined seed s\.e\. ([\d.]+), "
-            + @"4\.30 combined seed s\.e\. ([\d.]+) \((.+)\)$");
+        var m = notebook.Line("^" + pair + @" on (\d) of 3 seeds; mean paired difference ([\d.]+) ± ([\d.]+) \(paired s\.e\.\), "
+            + @"4\.30 paired s\.e\. = ([\d.]+): (clearly flatter|within the seed spread)$");
         return ((int)N(m[1]), N(m[2]), N(m[3]), N(m[4]), m[5].Value);
     }
 
@@ -122,8 +128,8 @@ public sealed partial class SynthesisNotebookTests(SynthesisNotebookFixture note
         Assert.Equal((0.0228, 0.0004, 0.1108), none);
         Assert.Equal((0.0157, 0.0009, 0.1070), weak);
         Assert.Equal((0.0149, 0.0010, 0.1023), strong);
-        Assert.Equal((3, 0.0071, 0.0020, 0.0044, "gap above both"), Separation(@"S\(σ_w = 0\.02\) below S\(none\)"));
-        Assert.Equal((3, 0.0079, 0.0022, 0.0048, "gap above both"), Separation(@"S\(σ_w = 0\.05\) below S\(none\)"));
+        Assert.Equal((3, 0.0071, 0.0011, 0.0048, "clearly flatter"), Paired(@"S\(σ_w = 0\.02\) below S\(none\)"));
+        Assert.Equal((3, 0.0079, 0.0009, 0.0038, "clearly flatter"), Paired(@"S\(σ_w = 0\.05\) below S\(none\)"));
         // The plain networks' seed s.e. (0.0004) is far below each of their MC s.e. (0.0031–0.0057): shared δ.
         var plain = rows.Where(r => r.Name == "none").ToArray();
         Assert.Equal((0.0031, 0.0057), (plain.Min(r => r.Se), plain.Max(r => r.Se)));
@@ -211,8 +217,13 @@ public sealed partial class SynthesisNotebookTests(SynthesisNotebookFixture note
         Assert.InRange(rows[winner].Validation - runnerUp.Value.Validation, 0, 0.5);
         // "exactly tied with it on validation (0.0 points below)".
         Assert.Single(notebook.Lines(@"against the runner-up .+, 0\.0 points below it on validation, on test: within the seed spread$"));
-        // Your turn, resolved in the text: weight decay plus input noise is no better than either alone.
+        // Your turn, resolved in the text: weight decay plus input noise is not shown better than either alone, whose
+        // test accuracies (99.0 % and 99.8 %) leave little room, at settings (λ = 0.3, σ_x = 0.1) other than the recipe's.
         Assert.Single(notebook.Lines(@"^against L2 alone: within the seed spread; against input noise alone: within the seed spread$"));
+        Assert.Equal((99.0, 99.8), (rows["L2 (weight decay)"].Test, rows["input noise"].Test));
+        Assert.Single(notebook.Lines(@"^L2 \(weight decay\)\s+AdamW λ = 0\.3\s"));
+        Assert.Single(notebook.Lines(@"^input noise\s+σ_x = 0\.1\s"));
+        Assert.Single(notebook.Lines(@"^L2 \+ input noise \(λ = 0\.1, σ_x = 0\.05\): "));
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 namespace RegularizationLab.Lab.Tests;
 
-/// <summary>lib/Charts.csx's x-axis ticks (<c>Charts.WithXTicks</c>) and a slider's opening position
-/// (<c>BandCharts.ImageSlider(..., active)</c>), loaded as a notebook loads them.</summary>
+/// <summary>lib/Charts.csx's x-axis ticks (<c>Charts.WithXTicks</c>, <c>Charts.LinePanels(..., xTicks)</c>), a slider's
+/// opening position (<c>BandCharts.ImageSlider(..., active)</c>) and colours chosen per group
+/// (<c>BandCharts.GroupedDots(..., groupColors)</c>), loaded as a notebook loads them.</summary>
 public sealed class ChartTicksAndSliderStartTests : IDisposable
 {
     private readonly TestNotebooks _notebooks = new();
@@ -25,7 +26,11 @@ public sealed class ChartTicksAndSliderStartTests : IDisposable
                 "new[] { \"a\", \"b\", \"c\" }, new[] { new[] { Image(0.1) }, new[] { Image(0.2) }, new[] { Image(0.3) } }, " +
                 "2, 2, columns: 2, active: 2)",
             "try { Charts.WithXTicks(Charts.Lines(\"x\", \"x\", \"y\", new ChartSeries(\"s\", sizes, sizes)), new double[0]); } " +
-                "catch (ArgumentException e) { Console.WriteLine(e.ParamName); }");
+                "catch (ArgumentException e) { Console.WriteLine(e.ParamName); }",
+            "var frame = new SliderFrame(\"1\", new[] { new ChartSeries(\"s\", sizes, sizes) });\n" +
+                "Charts.LinePanels(\"N\", \"y\", \"seed\", new[] { frame, frame with { Label = \"2\" } }, logX: true, xTicks: sizes)",
+            "BandCharts.GroupedDots(\"Dots\", \"y\", new[] { \"a\", \"b\", \"c\" }, new[] { \"g1\", \"g2\", \"g2\" }, " +
+                "new[] { 1.0, 2, 3 }, new[] { 0.1, 0.1, 0.1 }, new Dictionary<string, string> { [\"g2\"] = \"#123456\" })");
 
         var result = await _notebooks.RunIsolatedAsync(path);
 
@@ -43,5 +48,10 @@ public sealed class ChartTicksAndSliderStartTests : IDisposable
         Assert.Equal("fals", VisibilityAfter(Layer(0.2)));
         Assert.Equal("true", VisibilityAfter(Layer(0.3)));
         Assert.Equal("values\n", Assert.Single(TestNotebooks.OutputsOf(result, 6)).Text);   // empty ticks: a clear error
+        // LinePanels' optional ticks reach every panel's x axis (the grid gives each panel its own axis)
+        Assert.Equal(2, Html(7).Split("\"tickvals\":[25.0,100.0,400.0,1600.0]").Length - 1);
+        // GroupedDots: a colour passed for a group is used; a group without one keeps the palette's first colour
+        Assert.Contains("\"color\":\"#123456\"", Html(8));
+        Assert.Contains("\"color\":\"#0072B2\"", Html(8));
     }
 }
