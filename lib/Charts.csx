@@ -406,15 +406,25 @@ public static class Charts
         return (low, high);
     }
 
-    // Layout axes by name ("xaxis", "yaxis3"): Plotly.NET stores them as LinearAxis objects; create one if missing.
+    // Layout axes by name ("xaxis", "yaxis3"): Plotly.NET stores them as LinearAxis objects; create one if missing. An
+    // axis a helper set as a plain C# object (layout.xaxis = new { type = "log" }) cannot take new properties, so it is
+    // replaced by a LinearAxis holding the same ones.
     private static object AxisOf(Layout layout, string name)
     {
-        if (GetMember(layout, name) is { } axis)
+        var axis = GetMember(layout, name);
+        if (axis is not null && !IsAnonymous(axis))
             return axis;
         var created = new LinearAxis();
+        if (axis is not null)
+            foreach (var property in axis.GetType().GetProperties())
+                SetMember(created, property.Name, property.GetValue(axis));
         SetMember(layout, name, created);
         return created;
     }
+
+    private static bool IsAnonymous(object value) =>
+        Attribute.IsDefined(value.GetType(), typeof(CompilerGeneratedAttribute))
+        && value.GetType().Name.Contains("AnonymousType");
 
     // Property access by a name known only at run time, through the same dynamic binder as `((dynamic)obj).name`,
     // which works on Plotly.NET's DynamicObj types in both 5.x and 6.0 (their method names differ between versions).
@@ -543,15 +553,7 @@ public static class Charts
     /// sizes of a learning curve on a log axis, which plotly would otherwise label 2, 5, 100, 2, 5, ...).</summary>
     public static GenericChart WithXTicks(GenericChart chart, double[] values)
     {
-        var layout = GenericChart.getLayout(chart);
-        if (GetMember(layout, "xaxis") is { } given and not LinearAxis)
-        {   // an axis set as a plain object (e.g. by NoiseCharts.MeansWithSpread): copy it into one we can extend
-            var copy = new LinearAxis();
-            foreach (var property in given.GetType().GetProperties())
-                SetMember(copy, property.Name, property.GetValue(given));
-            SetMember(layout, "xaxis", copy);
-        }
-        SetTicks(layout, "xaxis", values);
+        SetTicks(GenericChart.getLayout(chart), "xaxis", values);
         return chart;
     }
 
