@@ -25,11 +25,8 @@ public sealed class BrowserTests : IDisposable
         Skip.IfNot(File.Exists(Path.Combine(RepoPaths.ToolProject, "node_modules", "katex", "dist", "katex.min.js")),
             "Skipped: KaTeX is not installed in tools/Lab/node_modules. Install it with: cd tools/Lab && npm ci " +
             "(npm: apt-get install -y npm).");
-        var charts = Path.Combine(TestNotebooks.RepoRoot, "lib", "Charts.csx").Replace("\\", "/");
-        // Charts.csx uses the course library's types (progress lines), so it is loaded after Course.dll, as in every notebook.
-        var course = Path.Combine(TestNotebooks.RepoRoot, "bin", "course", "Course.dll").Replace("\\", "/");
         var path = _notebooks.Write("browser-check.ipynb",
-            $"#r \"nuget: Plotly.NET.Interactive, 5.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.13.0\"\n#r \"{course}\"\n#load \"{charts}\"",
+            TestNotebooks.ChartsSetupCell,
             "var xs = new[] { 1.0, 2, 3, 4 };\nCharts.Lines(\"A chart\", \"x\", \"y\", new ChartSeries(\"squares\", xs, xs.Select(x => x * x).ToArray()))",
             "var line = Charts.Lines(\"panel\", \"x\", \"y\", new ChartSeries(\"s\", xs, xs));\nCharts.Grid(1, 3, new[] { \"a\", \"b\", \"c\" }, line, line, line)");
         var notebookJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!;

@@ -12,11 +12,8 @@ public sealed class ChartHelperTests : IDisposable
     [Fact]
     public async Task Every_chart_helper_produces_an_html_chart()
     {
-        var charts = Path.Combine(TestNotebooks.RepoRoot, "lib", "Charts.csx").Replace("\\", "/");
-        // Charts.csx uses the course library's types (progress lines), so it is loaded after Course.dll, as in every notebook.
-        var course = Path.Combine(TestNotebooks.RepoRoot, "bin", "course", "Course.dll").Replace("\\", "/");
         var path = _notebooks.Write("charts.ipynb",
-            $"#r \"nuget: Plotly.NET.Interactive, 5.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.13.0\"\n#r \"{course}\"\n#load \"{charts}\"",
+            TestNotebooks.ChartsSetupCell,
             """
             var epochs = Enumerable.Range(1, 30).Select(e => (double)e).ToArray();
             var train = epochs.Select(e => Math.Exp(-e / 8)).ToArray();

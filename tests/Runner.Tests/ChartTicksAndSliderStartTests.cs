@@ -12,10 +12,8 @@ public sealed class ChartTicksAndSliderStartTests : IDisposable
     [Fact]
     public async Task Ticks_sit_at_the_given_values_and_a_slider_opens_where_asked()
     {
-        var charts = Path.Combine(TestNotebooks.RepoRoot, "lib", "Charts.csx").Replace("\\", "/");
-        var course = Path.Combine(TestNotebooks.RepoRoot, "bin", "course", "Course.dll").Replace("\\", "/");
         var path = _notebooks.Write("ticks.ipynb",
-            $"#r \"nuget: Plotly.NET.Interactive, 5.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.13.0\"\n#r \"{course}\"\n#load \"{charts}\"",
+            TestNotebooks.ChartsSetupCell,
             """
             var sizes = new[] { 25.0, 100, 400, 1600 };
             var curve = new SpreadSeries("probe", sizes, new[] { 70.0, 80, 88, 90 }, new[] { 5.0, 1, 1, 0.5 });

@@ -18,6 +18,17 @@ public sealed class TestNotebooks : IDisposable
     /// <summary>The repository root (holds RegularizationLab.slnx).</summary>
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>
+    /// The first cell of every lecture, pointing at this repository: the chart packages, the course library and
+    /// lib/Charts.csx (which uses the library's types, so it is loaded after Course.dll).
+    /// </summary>
+    public static string ChartsSetupCell { get; } =
+        $"#r \"nuget: Plotly.NET.Interactive, 5.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.13.0\"\n" +
+        $"#r \"{RepoFile("bin", "course", "Course.dll")}\"\n#load \"{RepoFile("lib", "Charts.csx")}\"";
+
+    private static string RepoFile(params string[] parts) =>
+        Path.Combine([RepoRoot, .. parts]).Replace("\\", "/");
+
     /// <summary>Writes a notebook whose code cells are <paramref name="codeCells"/>, preceded by a Markdown title cell.</summary>
     public string Write(string relativePath, params string[] codeCells)
     {
