@@ -91,7 +91,18 @@ public static class ModelSelection
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return a.Test.Min() > b.Test.Max();
+        return Beats(a.Test, b.Test);
+    }
+
+    /// <summary>The course's rule for "A beats B" on per-seed scores (higher is better): A's worst seed above B's best.
+    /// </summary>
+    public static bool Beats(IReadOnlyCollection<double> a, IReadOnlyCollection<double> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Count == 0 || b.Count == 0)
+            throw new ArgumentException($"both need at least one seed; got {a.Count} and {b.Count}.", a.Count == 0 ? nameof(a) : nameof(b));
+        return a.Min() > b.Max();
     }
 
     private static double AccuracyOf(Func<Matrix, Matrix> predict, Dataset data)

@@ -62,6 +62,10 @@ public class ModelSelectionTests
         Assert.False(ModelSelection.Beats(c, a));
         Assert.Equal(0.955, a.TestMean, 12);
         Assert.Equal(Math.Sqrt(0.00005), a.TestSpread, 12);
+        // the same rule on plain per-seed scores (lecture 11's probes)
+        Assert.True(ModelSelection.Beats(a.Test, b.Test));
+        Assert.False(ModelSelection.Beats(new[] { 0.94, 0.97 }, b.Test));   // worst seed ties B's best: no verdict
+        Assert.Equal("b", Assert.Throws<ArgumentException>(() => ModelSelection.Beats(a.Test, Array.Empty<double>())).ParamName);
     }
 
     [Fact]
